@@ -1,0 +1,122 @@
+"""Request and response bodies of the HTTP API (pydantic: this is the HTTP boundary).
+
+Limits that do not depend on configuration are declared here and answered with 422.
+Emptiness, UTF-8 validity and size limits are checked by the edge instead, because the API
+promises them their own status codes (400, 413).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.api.examples import OCEAN_BL_MANIFEST, OCEAN_BL_TEXT
+from service.engine.types import Decoding, FinishReason
+from service.manifest import Manifest
+
+EXAMPLE_META: dict[str, Any] = {
+    "model_version": "v1",
+    "input_tokens": 612,
+    "output_tokens": 287,
+    "finish_reason": "eos",
+    "mean_entropy": 0.04,
+    "queue_seconds": 0.002,
+    "duration_seconds": 1.9,
+}
+
+
+class _Body(BaseModel):
+    """Unknown fields are refused, so a misspelt option is an error rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ParseOptions(_Body):
+    max_new_tokens: int | None = Field(
+        None, ge=1, description="output token budget; default and upper bound are the service's max_new_tokens"
+    )
+    decoding: Decoding = Field(Decoding.GREEDY, description="greedy, or beam search of `beam_width` beams")
+    beam_width: int = Field(4, ge=1, le=16, description="beams kept when decoding is beam")
+    timeout_s: float | None = Field(
+        None, gt=0, le=3600, description="deadline for this document; default is the service's default_timeout_s"
+    )
+
+
+class ParseRequest(_Body):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"text": OCEAN_BL_TEXT, "options": {"decoding": "greedy"}}]}
+    )
+
+    text: str = Field(description="the document's text, as extracted (layout whitespace kept)")
+    options: ParseOptions = Field(default_factory=ParseOptions)
+
+
+class ParseMeta(BaseModel):
+    model_version: str
+    input_tokens: int = Field(description="source tokens the model read")
+    output_tokens: int = Field(description="tokens generated, grammar-forced ones included")
+    finish_reason: FinishReason = Field(description="length: the token budget ran out and the JSON was closed")
+    mean_entropy: float = Field(description="mean per-token entropy (nats) of the model's choices; high = unsure")
+    queue_seconds: float = Field(description="waiting time before decoding started")
+    duration_seconds: float = Field(description="time from submission to the finished manifest")
+
+
+class ParseResponse(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META}]})
+
+    manifest: Manifest
+    meta: ParseMeta
+
+
+class BatchDocument(_Body):
+    id: str | None = Field(None, max_length=200, description="echoed back with the result")
+    text: str
+
+
+class BatchRequest(_Body):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"documents": [{"id": "hlcu-877", "text": OCEAN_BL_TEXT}]}]}
+    )
+
+    documents: list[BatchDocument] = Field(min_length=1, description="parsed concurrently; results keep this order")
+    options: ParseOptions = Field(default_factory=ParseOptions, description="applied to every document")
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="the HTTP status this error has (per document inside a batch)")
+    error: str = Field(description="machine-readable error code")
+    message: str
+    details: list[dict[str, Any]] | None = Field(None, description="validation errors, for 422")
+
+
+class BatchResult(BaseModel):
+    id: str | None
+    manifest: Manifest | None = None
+    meta: ParseMeta | None = None
+    error: ErrorBody | None = None
+
+
+class BatchResponse(BaseModel):
+    results: list[BatchResult] = Field(description="one per document, in request order")
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    ready: bool
+    status: str = Field(description="ready, loading, draining or unhealthy")
+
+
+class ModelDescription(BaseModel):
+    model_config = ConfigDict(protected_namespaces=())
+
+    version: str
+    device: str
+    parameters: int
+    max_input_tokens: int
+    max_new_tokens: int
+    config: dict[str, Any] = Field(description="the network's shape, as saved with the weights")
+    card: dict[str, Any] = Field(description="training recipe, data and evaluation figures")

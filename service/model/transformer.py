@@ -1,0 +1,294 @@
+"""The encoder-decoder Transformer that reads a document and writes its manifest JSON.
+
+One set of modules serves both uses:
+- training runs `forward(src, tgt_in)` over whole sequences in parallel (teacher forcing);
+- serving runs `encode_state(src)` once per document, then `decode_step(...)` token by token
+  against a key/value cache owned by the caller (see `service/engine/`).
+
+Design points (each one a classic mistake when missed):
+- token embeddings are shared by source, target and the output projection (one joint
+  SentencePiece vocabulary), scaled by sqrt(d_model) before positions are added;
+- sinusoidal positions on both source and target;
+- pre-norm blocks with a final LayerNorm on each stack;
+- decoder self-attention is causal; source padding is masked in encoder self-attention
+  and in cross-attention; cross-attention is never causal;
+- an optional copy head (pointer-generator): values are mostly copied from the document,
+  so the output distribution mixes generating from the vocabulary with pointing at
+  source tokens. `forward` and `decode_step` therefore return log-probabilities.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+
+@dataclass(slots=True)
+class ModelConfig:
+    """Shape of the network; saved inside every checkpoint so it describes itself."""
+
+    vocab_size: int
+    d_model: int = 256
+    n_heads: int = 4
+    n_encoder_layers: int = 4
+    n_decoder_layers: int = 4
+    d_ff: int = 1024
+    max_source_len: int = 2048
+    max_target_len: int = 1024
+    dropout: float = 0.1
+    copy_head: bool = True
+    pad_id: int = 0
+    bos_id: int = 2
+    eos_id: int = 3
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @property
+    def head_dim(self) -> int:
+        return self.d_model // self.n_heads
+
+
+@dataclass(slots=True)
+class EncoderState:
+    """What the decoder needs from one encoded batch, computed once per document.
+
+    cross_kv: per decoder layer, cross-attention keys and values, each (B, H, S, Dh)
+    src_valid: (B, S) True on real source tokens
+    copy_keys: (B, S, C) keys of the copy head, or None without one
+    src_ids: (B, S) source token ids (where copied probability mass lands)
+    """
+
+    cross_kv: list[tuple[Tensor, Tensor]]
+    src_valid: Tensor
+    copy_keys: Tensor | None
+    src_ids: Tensor
+
+
+def sinusoidal_positions(length: int, d_model: int) -> Tensor:
+    """(length, d_model) fixed position table of "Attention Is All You Need"."""
+    position = torch.arange(length, dtype=torch.float32)[:, None]
+    freq = torch.exp(torch.arange(0, d_model, 2, dtype=torch.float32) * (-math.log(10000.0) / d_model))
+    table = torch.zeros(length, d_model)
+    table[:, 0::2] = torch.sin(position * freq)
+    table[:, 1::2] = torch.cos(position * freq)
+    return table
+
+
+class Attention(nn.Module):
+    """Multi-head attention on scaled_dot_product_attention, with keys/values exposed
+    separately so the decoder can cache them."""
+
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.n_heads = config.n_heads
+        self.head_dim = config.head_dim
+        self.query = nn.Linear(config.d_model, config.d_model)
+        self.key_value = nn.Linear(config.d_model, 2 * config.d_model)
+        self.out = nn.Linear(config.d_model, config.d_model)
+        self.dropout = config.dropout
+
+    def split_heads(self, x: Tensor) -> Tensor:
+        batch, length, _ = x.shape
+        return x.view(batch, length, self.n_heads, self.head_dim).transpose(1, 2)  # (B, H, T, Dh)
+
+    def keys_values(self, x: Tensor) -> tuple[Tensor, Tensor]:
+        key, value = self.key_value(x).chunk(2, dim=-1)
+        return self.split_heads(key), self.split_heads(value)
+
+    def attend(self, x: Tensor, key: Tensor, value: Tensor, mask: Tensor | None) -> Tensor:
+        """x: (B, T, C) queries; key/value: (B, H, L, Dh); mask: bool, True = may attend."""
+        query = self.split_heads(self.query(x))
+        dropout = self.dropout if self.training else 0.0
+        heads = F.scaled_dot_product_attention(query, key, value, attn_mask=mask, dropout_p=dropout)
+        batch, _, length, _ = heads.shape
+        return self.out(heads.transpose(1, 2).reshape(batch, length, -1))
+
+
+class FeedForward(nn.Module):
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.up = nn.Linear(config.d_model, config.d_ff)
+        self.down = nn.Linear(config.d_ff, config.d_model)
+        self.dropout = nn.Dropout(config.dropout)
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.down(self.dropout(F.gelu(self.up(x))))
+
+
+class EncoderLayer(nn.Module):
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.norm_attn = nn.LayerNorm(config.d_model)
+        self.attn = Attention(config)
+        self.norm_ff = nn.LayerNorm(config.d_model)
+        self.ff = FeedForward(config)
+        self.dropout = nn.Dropout(config.dropout)
+
+    def forward(self, x: Tensor, mask: Tensor) -> Tensor:
+        h = self.norm_attn(x)
+        key, value = self.attn.keys_values(h)
+        x = x + self.dropout(self.attn.attend(h, key, value, mask))
+        return x + self.dropout(self.ff(self.norm_ff(x)))
+
+
+class DecoderLayer(nn.Module):
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.norm_self = nn.LayerNorm(config.d_model)
+        self.self_attn = Attention(config)
+        self.norm_cross = nn.LayerNorm(config.d_model)
+        self.cross_attn = Attention(config)
+        self.norm_ff = nn.LayerNorm(config.d_model)
+        self.ff = FeedForward(config)
+        self.dropout = nn.Dropout(config.dropout)
+
+    def forward(
+        self,
+        x: Tensor,
+        self_kv: tuple[Tensor, Tensor],
+        self_mask: Tensor,
+        cross_kv: tuple[Tensor, Tensor],
+        cross_mask: Tensor,
+    ) -> Tensor:
+        """self_kv already holds this step's keys/values (computed by `self_keys_values`)."""
+        x = x + self.dropout(self.self_attn.attend(self.norm_self(x), *self_kv, self_mask))
+        x = x + self.dropout(self.cross_attn.attend(self.norm_cross(x), *cross_kv, cross_mask))
+        return x + self.dropout(self.ff(self.norm_ff(x)))
+
+    def self_keys_values(self, x: Tensor) -> tuple[Tensor, Tensor]:
+        return self.self_attn.keys_values(self.norm_self(x))
+
+
+class CopyHead(nn.Module):
+    """Pointer-generator: a single-head attention over the source whose weights are a
+    distribution over source positions, mixed with the vocabulary distribution by a gate."""
+
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.query = nn.Linear(config.d_model, config.d_model)
+        self.key = nn.Linear(config.d_model, config.d_model)
+        self.gate = nn.Linear(config.d_model, 1)
+        self.scale = 1.0 / math.sqrt(config.d_model)
+
+    def mix(
+        self, hidden: Tensor, vocab_log_probs: Tensor, keys: Tensor, src_valid: Tensor, src_ids: Tensor
+    ) -> Tensor:
+        """hidden (B, T, C), vocab_log_probs (B, T, V), keys (B, S, C) -> log-probs (B, T, V)."""
+        scores = torch.einsum("btc,bsc->bts", self.query(hidden), keys) * self.scale
+        scores = scores.masked_fill(~src_valid[:, None, :], float("-inf"))
+        pointer = scores.softmax(dim=-1)  # (B, T, S)
+        copied = torch.zeros_like(vocab_log_probs).scatter_add_(
+            -1, src_ids[:, None, :].expand(-1, hidden.shape[1], -1), pointer
+        )
+        generate = torch.sigmoid(self.gate(hidden))  # (B, T, 1)
+        mixture = generate * vocab_log_probs.exp() + (1.0 - generate) * copied
+        return mixture.clamp_min(1e-12).log()
+
+
+class Seq2SeqTransformer(nn.Module):
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.embedding = nn.Embedding(config.vocab_size, config.d_model, padding_idx=config.pad_id)
+        nn.init.normal_(self.embedding.weight, std=config.d_model**-0.5)
+        longest = max(config.max_source_len, config.max_target_len)
+        self.register_buffer("positions", sinusoidal_positions(longest, config.d_model), persistent=False)
+        self.embed_dropout = nn.Dropout(config.dropout)
+        self.encoder = nn.ModuleList(EncoderLayer(config) for _ in range(config.n_encoder_layers))
+        self.encoder_norm = nn.LayerNorm(config.d_model)
+        self.decoder = nn.ModuleList(DecoderLayer(config) for _ in range(config.n_decoder_layers))
+        self.decoder_norm = nn.LayerNorm(config.d_model)
+        self.copy = CopyHead(config) if config.copy_head else None
+
+    def num_parameters(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+    def embed(self, ids: Tensor, positions: Tensor) -> Tensor:
+        """ids, positions: (B, T) -> (B, T, C), embeddings scaled before positions are added."""
+        scaled = self.embedding(ids) * math.sqrt(self.config.d_model)
+        return self.embed_dropout(scaled + self.positions[positions])
+
+    # ---- encoder -------------------------------------------------------------------------
+
+    def encode_memory(self, src: Tensor) -> tuple[Tensor, Tensor]:
+        """src (B, S) -> memory (B, S, C), src_valid (B, S)."""
+        src_valid = src != self.config.pad_id
+        positions = torch.arange(src.shape[1], device=src.device).expand_as(src)
+        x = self.embed(src, positions)
+        mask = src_valid[:, None, None, :]  # (B, 1, 1, S): key padding only
+        for layer in self.encoder:
+            x = layer(x, mask)
+        return self.encoder_norm(x), src_valid
+
+    def encoder_state(self, memory: Tensor, src_valid: Tensor, src: Tensor) -> EncoderState:
+        """Everything the decoder reads from the source, computed once."""
+        cross_kv = [layer.cross_attn.keys_values(memory) for layer in self.decoder]
+        copy_keys = self.copy.key(memory) if self.copy is not None else None
+        return EncoderState(cross_kv=cross_kv, src_valid=src_valid, copy_keys=copy_keys, src_ids=src)
+
+    def encode_state(self, src: Tensor) -> EncoderState:
+        memory, src_valid = self.encode_memory(src)
+        return self.encoder_state(memory, src_valid, src)
+
+    # ---- decoder -------------------------------------------------------------------------
+
+    def output_log_probs(self, hidden: Tensor, state: EncoderState) -> Tensor:
+        """Final decoder hidden states (B, T, C) -> log-probabilities (B, T, V)."""
+        hidden = self.decoder_norm(hidden)
+        vocab_log_probs = F.log_softmax(hidden @ self.embedding.weight.T, dim=-1)
+        if self.copy is None or state.copy_keys is None:
+            return vocab_log_probs
+        return self.copy.mix(hidden, vocab_log_probs, state.copy_keys, state.src_valid, state.src_ids)
+
+    def forward(self, src: Tensor, tgt_in: Tensor) -> Tensor:
+        """Teacher-forced training pass: src (B, S), tgt_in (B, T) = BOS + y[:-1] -> (B, T, V)."""
+        state = self.encode_state(src)
+        length = tgt_in.shape[1]
+        positions = torch.arange(length, device=tgt_in.device).expand_as(tgt_in)
+        causal = torch.ones(length, length, dtype=torch.bool, device=tgt_in.device).tril()
+        self_mask = causal[None, None] & (tgt_in != self.config.pad_id)[:, None, None, :]
+        cross_mask = state.src_valid[:, None, None, :]
+        x = self.embed(tgt_in, positions)
+        for layer, cross_kv in zip(self.decoder, state.cross_kv, strict=True):
+            x = layer(x, layer.self_keys_values(x), self_mask, cross_kv, cross_mask)
+        return self.output_log_probs(x, state)
+
+    def decode_step(
+        self,
+        tokens: Tensor,
+        positions: Tensor,
+        self_cache: list[tuple[Tensor, Tensor]],
+        self_mask: Tensor,
+        state: EncoderState,
+    ) -> Tensor:
+        """Incremental decoding against a caller-owned KV cache.
+
+        tokens, positions: (B, T) new tokens (T = 1 normally, more for forced runs);
+        self_cache: per decoder layer (K, V), each (B, H, L, Dh), L >= max position + 1; the new
+          keys/values are written in place at `positions` (pass views of a static cache);
+        self_mask: (B, 1, T, L) bool, True where a new token may attend (its own row of the
+          causal mask over cached + new positions).
+        Returns log-probabilities (B, T, V).
+        """
+        batch_index = torch.arange(tokens.shape[0], device=tokens.device)[:, None, None]  # (B, 1, 1)
+        head_index = torch.arange(self.config.n_heads, device=tokens.device)[None, :, None]  # (1, H, 1)
+        position_index = positions[:, None, :]  # (B, 1, T)
+        cross_mask = state.src_valid[:, None, None, :]
+        x = self.embed(tokens, positions)
+        for layer, (cache_k, cache_v), cross_kv in zip(self.decoder, self_cache, state.cross_kv, strict=True):
+            key, value = layer.self_keys_values(x)  # (B, H, T, Dh)
+            cache_k.index_put_((batch_index, head_index, position_index), key)
+            cache_v.index_put_((batch_index, head_index, position_index), value)
+            x = layer(x, (cache_k, cache_v), self_mask, cross_kv, cross_mask)
+        return self.output_log_probs(x, state)
+
+
+def step_mask(positions: Tensor, cache_length: int) -> Tensor:
+    """(B, T) positions -> (B, 1, T, L) mask letting each new token see cache slots <= its position."""
+    slots = torch.arange(cache_length, device=positions.device)
+    return (slots[None, None, :] <= positions[:, :, None])[:, None]

@@ -1,0 +1,53 @@
+"""Training recipe: one TOML file in `configs/` describes a whole run (model shape included)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from service.model.transformer import ModelConfig
+
+
+@dataclass(slots=True)
+class TrainConfig:
+    train_data: Path
+    validation_data: Path
+    tokenizer: Path
+    run_dir: Path
+    model: dict[str, Any] = field(default_factory=dict)  # ModelConfig fields except vocab/special ids
+    seed: int = 1
+    token_budget: int = 12000  # padded source + target tokens per batch (per rank)
+    max_steps: int = 4000
+    max_minutes: float = 0.0  # 0: no wall-clock stop; otherwise stop (and save) after this long
+    learning_rate: float = 1e-3
+    min_learning_rate: float = 1e-4
+    warmup_steps: int = 200
+    weight_decay: float = 0.01
+    label_smoothing: float = 0.1
+    grad_clip: float = 1.0
+    bf16: bool = True  # bf16 autocast on CUDA, and on CPUs with native bf16 matmul
+    log_every: int = 10
+    eval_every: int = 250
+    eval_loss_documents: int = 200
+    eval_decode_documents: int = 24
+    checkpoint_every: int = 100
+    export_store: Path | None = None  # write a model_store version here when the run ends
+    export_version: str = ""
+
+    @classmethod
+    def from_toml(cls, path: Path, overrides: dict[str, Any] | None = None) -> TrainConfig:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        raw.update(overrides or {})
+        known = {f.name for f in fields(cls)}
+        unknown = set(raw) - known
+        if unknown:
+            raise ValueError(f"unknown training settings in {path}: {sorted(unknown)}")
+        for name in ("train_data", "validation_data", "tokenizer", "run_dir", "export_store"):
+            if raw.get(name):
+                raw[name] = Path(raw[name])
+        return cls(**raw)
+
+    def model_config(self, vocab_size: int, pad_id: int, bos_id: int, eos_id: int) -> ModelConfig:
+        return ModelConfig(vocab_size=vocab_size, pad_id=pad_id, bos_id=bos_id, eos_id=eos_id, **self.model)

@@ -1,0 +1,89 @@
+"""`manifest-parser eval`: the contract's scoring of a model on one or more evaluation sets.
+
+`--data` takes corpus JSONL (a file or a folder of shards) or a folder of NAME.txt + NAME.json
+pairs (the contract examples, the real EDI set). `--standard CORPUS` adds the four sets the
+model card reports: the synthetic test split, the held-out layout families, the contract
+examples and the real EDI messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from service.checkpoint import DEFAULT_STORE
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, action="append", default=[], help="evaluation set (repeatable)")
+    parser.add_argument("--standard", type=Path, metavar="CORPUS", help="add test, heldout, examples and real EDI")
+    parser.add_argument("--model-dir", type=Path, default=DEFAULT_STORE, help="model store or version dir")
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many documents per set (0: all)")
+    parser.add_argument("--decoding", choices=["greedy", "beam"], default="greedy")
+    parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
+    parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
+
+
+def standard_sets(corpus: Path) -> list[Path]:
+    return [corpus / "test", corpus / "heldout", SHARED / "contract" / "examples", SHARED / "eval" / "real-edi"]
+
+
+def run(args: argparse.Namespace) -> int:
+    from service.checkpoint import load_model, update_card
+    from service.engine.types import DecodeParams, Decoding
+    from service.tokenizer import Tokenizer
+    from service.training.evaluate import evaluate_records, load_eval_set
+    from service.training.trainer import pick_device
+
+    sets = list(args.data) + (standard_sets(args.standard) if args.standard else [])
+    if not sets:
+        raise SystemExit("give --data PATH or --standard CORPUS")
+    device = pick_device(args.device)
+    loaded = load_model(args.model_dir, device)
+    tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
+    params = DecodeParams(decoding=Decoding(args.decoding))
+    results = []
+    for path in sets:
+        records = load_eval_set(path)
+        if args.limit:
+            records = records[: args.limit]
+        name = path.name if path.name not in ("", ".") else str(path)
+        results.append(evaluate_records(name, records, loaded.model, tokenizer, device, params).to_dict())
+        if not args.json:
+            print_result(results[-1])
+    if args.json:
+        json.dump({"model_version": loaded.version, "sets": results}, sys.stdout, indent=2)
+        print()
+    if args.write_card:
+        update_card(args.model_dir, {"evaluation": card_figures(results)})
+    return 0
+
+
+def print_result(result: dict[str, Any]) -> None:
+    print(
+        f"== {result['name']}: {result['documents']} documents  P {result['precision']:.4f}  "
+        f"R {result['recall']:.4f}  F1 {result['f1']:.4f}  exact {result['exact_match']:.3f}  "
+        f"valid {result['schema_validity']:.3f}  EOS failures {result['eos_failures']}  "
+        f"too long {result['too_long']}  entropy {result['mean_entropy']:.3f} nats"
+    )
+    print(f"   {'field':<36} {'support':>7} {'P':>7} {'R':>7} {'F1':>7}")
+    for row in result["fields"][:15]:
+        print(f"   {row['field']:<36} {row['support']:>7} {row['precision']:>7.3f} {row['recall']:>7.3f} {row['f1']:>7.3f}")
+    if result["documents"] <= 10:
+        for doc in result["per_document"]:
+            print(f"   doc {doc['id']}: F1 {doc['f1']:.3f} finish {doc['finish_reason']} {doc['error'] or ''}")
+
+
+def card_figures(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The model card's evaluation section: headline figures, worst fields, small sets per document."""
+    return {
+        r["name"]: {k: v for k, v in r.items() if k not in ("fields", "per_document")}
+        | {"worst_fields": r["fields"][:8], "per_document": r["per_document"] if r["documents"] <= 10 else []}
+        for r in results
+    }

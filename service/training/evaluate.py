@@ -1,0 +1,137 @@
+"""Scoring a model the way the contract scores it, through the same engine the service uses.
+
+Documents are decoded by `Engine` (constrained greedy by default, continuous batching), so
+the figures are those a user of the service gets: field-level micro P/R/F1, exact match,
+schema validity, EOS failures (max_new_tokens reached) and mean decoder entropy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from pydantic import ValidationError
+
+from service.engine.engine import Engine, EngineConfig
+from service.engine.errors import EngineError
+from service.engine.types import DecodeParams, FinishReason, GenerationResult
+from service.manifest import Manifest
+from service.model.transformer import Seq2SeqTransformer
+from service.scoring import ScoreAccumulator, ScoreReport
+from service.tokenizer import Tokenizer
+from service.training.data import read_records
+
+
+@dataclass(slots=True)
+class DocumentOutcome:
+    id: str
+    f1: float
+    exact: bool
+    finish_reason: str | None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class EvalResult:
+    name: str
+    report: ScoreReport
+    schema_valid: int = 0
+    eos_failures: int = 0
+    too_long: int = 0
+    entropy_sum: float = 0.0
+    decoded: int = 0
+    documents: list[DocumentOutcome] = field(default_factory=list)
+
+    @property
+    def mean_entropy(self) -> float:
+        return self.entropy_sum / max(1, self.decoded)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.report.documents
+        return {
+            "name": self.name,
+            "documents": total,
+            "precision": self.report.total.precision,
+            "recall": self.report.total.recall,
+            "f1": self.report.total.f1,
+            "exact_match": self.report.exact_match_rate,
+            "schema_validity": self.schema_valid / max(1, self.decoded),
+            "eos_failures": self.eos_failures,
+            "too_long": self.too_long,
+            "mean_entropy": self.mean_entropy,
+            "fields": [score.to_dict() for score in self.report.worst_first()],
+            "per_document": [vars(outcome) for outcome in self.documents],
+        }
+
+
+def load_eval_set(path: Path) -> list[dict[str, Any]]:
+    """Records `{"id", "text", "label"}` from corpus JSONL, or from a folder of NAME.txt + NAME.json."""
+    if path.is_dir() and not any(path.glob("*.jsonl")):
+        records = []
+        for text_file in sorted(path.glob("*.txt")):
+            label_file = text_file.with_suffix(".json")
+            if label_file.is_file():
+                label = json.loads(label_file.read_text(encoding="utf-8"))
+                records.append({"id": text_file.stem, "text": text_file.read_text(encoding="utf-8"), "label": label})
+        return records
+    return read_records(path)
+
+
+async def decode_all(engine: Engine, token_lists: list[list[int]], params: DecodeParams) -> list[Any]:
+    """Submit every document at once (the engine batches them); exceptions are returned, not raised."""
+    await engine.start()
+    try:
+        return await asyncio.gather(*(engine.submit(ids, params) for ids in token_lists), return_exceptions=True)
+    finally:
+        await engine.drain(timeout_s=5.0)
+
+
+def evaluate_records(
+    name: str,
+    records: list[dict[str, Any]],
+    model: Seq2SeqTransformer,
+    tokenizer: Tokenizer,
+    device: torch.device,
+    params: DecodeParams | None = None,
+    max_slots: int = 16,
+) -> EvalResult:
+    params = params or DecodeParams()
+    engine = Engine(model, tokenizer, EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records))), device=device)
+    token_lists = [tokenizer.encode(record["text"]) for record in records]
+    fits = [len(ids) <= engine.max_input_tokens for ids in token_lists]
+    outputs = asyncio.run(decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params))
+    results = iter(outputs)
+    accumulator = ScoreAccumulator()
+    evaluation = EvalResult(name=name, report=accumulator.report())
+    for record, ok in zip(records, fits, strict=True):
+        record_id = str(record.get("id", len(evaluation.documents)))
+        if not ok:
+            evaluation.too_long += 1
+            score = accumulator.add(None, record["label"])
+            evaluation.documents.append(DocumentOutcome(record_id, 0.0, False, None, "input too long"))
+            continue
+        outcome = next(results)
+        predicted, error = _parse(outcome)
+        if isinstance(outcome, GenerationResult):
+            evaluation.decoded += 1
+            evaluation.entropy_sum += outcome.mean_entropy
+            evaluation.eos_failures += int(outcome.finish_reason == FinishReason.LENGTH)
+            evaluation.schema_valid += int(predicted is not None)
+        score = accumulator.add(predicted, record["label"])
+        reason = outcome.finish_reason.value if isinstance(outcome, GenerationResult) else None
+        evaluation.documents.append(DocumentOutcome(record_id, score.counts.f1, score.exact_match, reason, error))
+    evaluation.report = accumulator.report()
+    return evaluation
+
+
+def _parse(outcome: Any) -> tuple[dict[str, Any] | None, str | None]:
+    if isinstance(outcome, EngineError | Exception) and not isinstance(outcome, GenerationResult):
+        return None, f"{type(outcome).__name__}: {outcome}"
+    try:
+        return Manifest.model_validate_json(outcome.text).model_dump(), None
+    except ValidationError as error:
+        return None, f"schema invalid: {error.error_count()} errors"

@@ -1,0 +1,280 @@
+"""The training loop: teacher forcing, AdamW with warm-up and cosine decay, label smoothing,
+gradient clipping, periodic validation, checkpoints that a run resumes from, and DDP.
+
+Single process on CPU or one GPU by default; under `torchrun` each rank takes every
+world-th batch and gradients are all-reduced by DistributedDataParallel (gloo on CPU,
+nccl on CUDA). Only rank 0 logs, evaluates and writes checkpoints.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from service.model.transformer import ModelConfig, Seq2SeqTransformer
+from service.tokenizer import Tokenizer
+from service.training.config import TrainConfig
+from service.training.data import Batch, Example, collate, iterate_batches, load_examples
+
+STATE_FILE = "state.pt"
+LOG_FILE = "train.log"
+
+# Scores a model on validation documents with constrained decoding: returns figures to log.
+DecodeEvaluator = Callable[[Seq2SeqTransformer, int], dict[str, float]]
+
+
+def pick_device(requested: str = "auto") -> torch.device:
+    if requested == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(requested)
+
+
+def smoothed_nll(log_probs: Tensor, target: Tensor, pad_id: int, smoothing: float) -> Tensor:
+    """Label-smoothed negative log-likelihood over non-pad positions, from log-probabilities."""
+    log_probs = log_probs.float().reshape(-1, log_probs.shape[-1])
+    target = target.reshape(-1)
+    keep = target != pad_id
+    log_probs, target = log_probs[keep], target[keep]
+    nll = F.nll_loss(log_probs, target)
+    if smoothing == 0.0:
+        return nll
+    return (1.0 - smoothing) * nll - smoothing * log_probs.mean(dim=-1).mean()
+
+
+def learning_rate(step: int, config: TrainConfig) -> float:
+    """Linear warm-up, then cosine decay to min_learning_rate at max_steps."""
+    if step < config.warmup_steps:
+        return config.learning_rate * (step + 1) / config.warmup_steps
+    progress = min(1.0, (step - config.warmup_steps) / max(1, config.max_steps - config.warmup_steps))
+    cosine = 0.5 * (1.0 + math.cos(math.pi * progress))
+    return config.min_learning_rate + (config.learning_rate - config.min_learning_rate) * cosine
+
+
+@dataclass(slots=True)
+class Distributed:
+    rank: int = 0
+    world: int = 1
+
+    @property
+    def main(self) -> bool:
+        return self.rank == 0
+
+    @classmethod
+    def from_env(cls, device: torch.device) -> Distributed:
+        """Join the process group when launched by torchrun (WORLD_SIZE set)."""
+        world = int(os.environ.get("WORLD_SIZE", "1"))
+        if world == 1 and "RANK" not in os.environ:
+            return cls()
+        if not dist.is_initialized():
+            dist.init_process_group(backend="nccl" if device.type == "cuda" else "gloo")
+        return cls(rank=dist.get_rank(), world=dist.get_world_size())
+
+
+class Progress:
+    """One status line on stderr (loss, tokens/s, ETA) and JSON lines in the run's log file."""
+
+    def __init__(self, log_path: Path, total_steps: int, enabled: bool) -> None:
+        self.log_path = log_path
+        self.total = total_steps
+        self.enabled = enabled
+        self.started = time.monotonic()
+
+    def log(self, record: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
+        with self.log_path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
+
+    def show(self, step: int, first_step: int, loss: float, tokens_per_s: float) -> None:
+        if not self.enabled:
+            return
+        elapsed = time.monotonic() - self.started
+        done = max(1, step - first_step)
+        eta = elapsed / done * (self.total - step)
+        bar = "#" * int(30 * step / self.total)
+        sys.stderr.write(
+            f"\r[{bar:<30}] step {step}/{self.total} loss {loss:.4f} {tokens_per_s:,.0f} tok/s "
+            f"elapsed {elapsed / 60:.1f} min ETA {eta / 60:.1f} min"
+        )
+        sys.stderr.flush()
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig, device: torch.device, evaluator: DecodeEvaluator | None = None):
+        self.config = config
+        self.device = device
+        self.evaluator = evaluator
+        self.dist = Distributed.from_env(device)
+        torch.manual_seed(config.seed)
+        random.seed(config.seed)
+        self.tokenizer = Tokenizer.from_file(config.tokenizer)
+        self.model_config: ModelConfig = config.model_config(
+            self.tokenizer.vocab_size, self.tokenizer.pad_id, self.tokenizer.bos_id, self.tokenizer.eos_id
+        )
+        self.model = Seq2SeqTransformer(self.model_config).to(device)
+        self.optimizer = torch.optim.AdamW(
+            self._parameter_groups(), lr=config.learning_rate, betas=(0.9, 0.98), eps=1e-8
+        )
+        self.step = 0
+        self.train_examples, self.validation_examples = self._load_data()
+        self.run_dir = Path(config.run_dir)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.progress = Progress(self.run_dir / LOG_FILE, config.max_steps, self.dist.main)
+        self.wrapped: nn.Module = self.model
+        if self.dist.world > 1:
+            self.wrapped = nn.parallel.DistributedDataParallel(self.model)
+
+    def _parameter_groups(self) -> list[dict[str, Any]]:
+        """No weight decay on biases, norms and embeddings."""
+        decay, no_decay = [], []
+        for name, parameter in self.model.named_parameters():
+            (no_decay if parameter.ndim < 2 or "embedding" in name else decay).append(parameter)
+        return [
+            {"params": decay, "weight_decay": self.config.weight_decay},
+            {"params": no_decay, "weight_decay": 0.0},
+        ]
+
+    def _load_data(self) -> tuple[list[Example], list[Example]]:
+        def load(path: Path) -> list[Example]:
+            examples, skipped = load_examples(
+                path,
+                self.tokenizer.encode,
+                self.config.tokenizer,
+                self.tokenizer.eos_id,
+                self.model_config.max_source_len,
+                self.model_config.max_target_len,
+            )
+            if self.dist.main:
+                print(f"{path}: {len(examples)} examples ({skipped} over the length limits)", file=sys.stderr)
+            return examples
+
+        return load(self.config.train_data), load(self.config.validation_data)
+
+    def _autocast(self) -> Any:
+        if not self.config.bf16:
+            return nullcontext()
+        return torch.autocast(self.device.type, dtype=torch.bfloat16)
+
+    # ---- checkpoints ---------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        if not self.dist.main:
+            return
+        state = {
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "step": self.step,
+            "model_config": json.dumps(self.model_config.to_dict()),
+            "torch_rng": torch.get_rng_state(),
+        }
+        partial = self.run_dir / (STATE_FILE + ".partial")
+        torch.save(state, partial)
+        partial.replace(self.run_dir / STATE_FILE)  # atomic: an interrupted save never corrupts the last one
+
+    def resume(self) -> bool:
+        path = self.run_dir / STATE_FILE
+        if not path.is_file():
+            return False
+        state = torch.load(path, map_location=self.device, weights_only=True)
+        if json.loads(state["model_config"]) != self.model_config.to_dict():
+            raise ValueError(f"{path} was trained with another model shape; use a new run_dir")
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.step = int(state["step"])
+        torch.set_rng_state(state["torch_rng"])
+        return True
+
+    # ---- loop ----------------------------------------------------------------------------
+
+    def batches(self) -> Iterator[Batch]:
+        stream = iterate_batches(
+            self.train_examples,
+            self.config.token_budget,
+            self.config.seed,
+            self.tokenizer.pad_id,
+            self.tokenizer.bos_id,
+            self.dist.rank,
+            self.dist.world,
+        )
+        for _ in range(self.step):  # resume at the same place in the deterministic stream
+            next(stream)
+        return stream
+
+    def train_step(self, batch: Batch) -> float:
+        self.wrapped.train()
+        for group in self.optimizer.param_groups:
+            group["lr"] = learning_rate(self.step, self.config)
+        with self._autocast():
+            log_probs = self.wrapped(batch.src.to(self.device), batch.tgt_in.to(self.device))
+        loss = smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, self.config.label_smoothing)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.config.grad_clip)
+        self.optimizer.step()
+        self.step += 1
+        return float(loss.detach())
+
+    @torch.no_grad()
+    def validation_loss(self) -> float:
+        self.model.eval()
+        examples = self.validation_examples[: self.config.eval_loss_documents]
+        total, count = 0.0, 0
+        for start in range(0, len(examples), 8):
+            batch = collate(examples[start : start + 8], self.tokenizer.pad_id, self.tokenizer.bos_id)
+            with self._autocast():
+                log_probs = self.model(batch.src.to(self.device), batch.tgt_in.to(self.device))
+            tokens = batch.target_tokens
+            total += float(smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, 0.0)) * tokens
+            count += tokens
+        return total / max(1, count)
+
+    def evaluate(self) -> dict[str, float]:
+        figures = {"validation_loss": self.validation_loss()}
+        if self.evaluator is not None and self.config.eval_decode_documents > 0:
+            figures.update(self.evaluator(self.model, self.config.eval_decode_documents))
+        self.progress.log({"step": self.step, "event": "eval", **figures})
+        return figures
+
+    def train(self) -> dict[str, float]:
+        first_step = self.step
+        started = time.monotonic()
+        window_tokens, window_start, loss = 0, time.monotonic(), float("nan")
+        stream = self.batches()
+        figures: dict[str, float] = {}
+        while self.step < self.config.max_steps:
+            batch = next(stream)
+            loss = self.train_step(batch)
+            window_tokens += batch.target_tokens + int((batch.src != self.tokenizer.pad_id).sum())
+            if self.step % self.config.log_every == 0:
+                rate = window_tokens / max(1e-9, time.monotonic() - window_start)
+                self.progress.show(self.step, first_step, loss, rate)
+                self.progress.log({"step": self.step, "loss": loss, "tokens_per_s": rate, "lr": learning_rate(self.step, self.config)})
+                window_tokens, window_start = 0, time.monotonic()
+            if self.step % self.config.checkpoint_every == 0:
+                self.save_state()
+            if self.dist.main and self.step % self.config.eval_every == 0:
+                figures = self.evaluate()
+            out_of_time = self.config.max_minutes and (time.monotonic() - started) / 60 >= self.config.max_minutes
+            if out_of_time:
+                break
+        self.save_state()
+        if self.dist.main:
+            sys.stderr.write("\n")
+            figures = self.evaluate()
+            figures["train_minutes"] = (time.monotonic() - started) / 60
+            figures["steps"] = self.step
+        return figures

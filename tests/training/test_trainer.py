@@ -1,0 +1,115 @@
+"""The training pipeline end to end on a tiny model: it learns, checkpoints, resumes where it
+stopped, and runs under DistributedDataParallel (world size 1, gloo, CPU)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import torch
+
+from service.training.config import TrainConfig
+from service.training.data import bucket_batches, collate, target_text, tokenize_records
+from service.training.trainer import STATE_FILE, Trainer, learning_rate, smoothed_nll
+from service.tokenizer import train_tokenizer
+
+LABEL = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "manifest_full.json").read_text())
+
+
+def _records(n: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    records = []
+    for index in range(n):
+        number = f"BL{rng.randrange(10**6):06d}"
+        label = dict(LABEL, document_number=number)
+        records.append({"id": str(index), "text": f"BILL OF LADING\nB/L No.: {number}\n", "label": label})
+    return records
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    for split, n, seed in (("train", 40, 1), ("validation", 8, 2)):
+        (root / split).mkdir()
+        with (root / split / f"{split}-00000.jsonl").open("w", encoding="utf-8") as handle:
+            for record in _records(n, seed):
+                handle.write(json.dumps(record) + "\n")
+    texts = [r["text"] for r in _records(40, 1)] + [target_text(r["label"]) for r in _records(40, 1)]
+    train_tokenizer(texts * 5, 600, root / "tokenizer")
+    return root
+
+
+def _config(corpus: Path, run_dir: Path, max_steps: int) -> TrainConfig:
+    return TrainConfig(
+        train_data=corpus / "train",
+        validation_data=corpus / "validation",
+        tokenizer=corpus / "tokenizer.model",
+        run_dir=run_dir,
+        model={"d_model": 32, "n_heads": 2, "n_encoder_layers": 1, "n_decoder_layers": 1, "d_ff": 64,
+               "max_source_len": 256, "max_target_len": 512, "dropout": 0.0},
+        token_budget=3000,
+        max_steps=max_steps,
+        warmup_steps=2,
+        learning_rate=3e-3,
+        log_every=1,
+        eval_every=1000,
+        checkpoint_every=2,
+        eval_loss_documents=8,
+        bf16=False,
+    )
+
+
+def test_learning_rate_warms_up_then_decays() -> None:
+    config = _config(Path("."), Path("."), max_steps=100)
+    assert learning_rate(0, config) < learning_rate(1, config) <= config.learning_rate
+    assert learning_rate(100, config) == pytest.approx(config.min_learning_rate)
+
+
+def test_smoothed_loss_ignores_padding() -> None:
+    log_probs = torch.log_softmax(torch.randn(1, 3, 5), dim=-1)
+    target = torch.tensor([[1, 2, 0]])
+    unpadded = smoothed_nll(log_probs[:, :2], target[:, :2], pad_id=0, smoothing=0.1)
+    assert smoothed_nll(log_probs, target, pad_id=0, smoothing=0.1) == pytest.approx(float(unpadded))
+
+
+def test_batches_respect_the_token_budget() -> None:
+    examples, _ = tokenize_records(_records(30, 3), lambda text: list(text.encode()), eos_id=3,
+                                   max_source=10_000, max_target=10_000)
+    for indices in bucket_batches(examples, token_budget=4000, seed=0):
+        batch = collate([examples[i] for i in indices], pad_id=0, bos_id=2)
+        assert batch.src.numel() + batch.tgt_in.numel() <= 4000 or len(indices) == 1
+        assert (batch.tgt_in[:, 0] == 2).all()
+        assert torch.equal(batch.tgt_in[0, 1 : len(examples[indices[0]].target)],
+                           batch.tgt_out[0, : len(examples[indices[0]].target) - 1])
+
+
+def test_loss_falls_and_resume_continues_where_it_stopped(corpus: Path, tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    trainer = Trainer(_config(corpus, tmp_path / "run", max_steps=30), torch.device("cpu"))
+    before = trainer.validation_loss()
+    figures = trainer.train()
+    assert figures["validation_loss"] < before
+    assert (tmp_path / "run" / STATE_FILE).is_file()
+
+    longer = Trainer(_config(corpus, tmp_path / "run", max_steps=32), torch.device("cpu"))
+    assert longer.resume() and longer.step == 30
+    assert torch.equal(longer.model.embedding.weight, trainer.model.embedding.weight)
+    longer.train()
+    assert longer.step == 32
+
+
+def test_runs_under_ddp_with_gloo(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RANK", "0")
+    monkeypatch.setenv("WORLD_SIZE", "1")
+    monkeypatch.setenv("MASTER_ADDR", "127.0.0.1")
+    monkeypatch.setenv("MASTER_PORT", str(29500 + random.randrange(1000)))
+    try:
+        trainer = Trainer(_config(corpus, tmp_path / "ddp", max_steps=3), torch.device("cpu"))
+        assert trainer.dist.world == 1 and torch.distributed.is_initialized()
+        trainer.train()
+        assert trainer.step == 3
+    finally:
+        if torch.distributed.is_initialized():
+            torch.distributed.destroy_process_group()
