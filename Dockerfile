@@ -26,13 +26,13 @@ RUN pip install .
 
 FROM ${PYTHON_IMAGE} AS runtime
 # The settings module reads MANIFEST_PARSER_*; the server must listen on all interfaces
-# inside the container, and the model store is baked in at a fixed path.
+# inside the container, and the model store (CURRENT names the version) is baked in at /app.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     MANIFEST_PARSER_HOST=0.0.0.0 \
     MANIFEST_PARSER_PORT=8000 \
-    MANIFEST_PARSER_MODEL_DIR=/app/model_store/current
+    MANIFEST_PARSER_MODEL_DIR=/app/model_store
 RUN useradd --no-log-init --create-home --uid 10001 parser
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
@@ -43,8 +43,8 @@ EXPOSE 8000
 # any non-2xx answer, so the exit status is the readiness. No curl needed in the image.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('MANIFEST_PARSER_PORT', '8000') + '/readyz', timeout=2)"]
-# Exec form: the server is PID 1 and receives SIGTERM itself, then drains for
-# MANIFEST_PARSER_DRAIN_TIMEOUT_S before exiting (compose and k8s grace periods sit above it).
+# Exec form: the server is PID 1 and receives SIGTERM itself, then drains for up to
+# MANIFEST_PARSER_DRAIN_TIMEOUT_S (+5 s shutdown margin); compose and k8s grace periods sit above.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["manifest-parser"]
 CMD ["serve"]

@@ -28,19 +28,23 @@ class SubcommandModule(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; only `command`'s module is imported (all are listed for --help)."""
     parser = argparse.ArgumentParser(prog="manifest-parser", description=__doc__.splitlines()[0])
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name, (module_name, help_text) in SUBCOMMANDS.items():
-        module = cast(SubcommandModule, importlib.import_module(module_name))
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(sub)
-        sub.set_defaults(handler=module.run)
+        if name == command:
+            module = cast(SubcommandModule, importlib.import_module(module_name))
+            module.add_arguments(sub)
+            sub.set_defaults(handler=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
     return int(args.handler(args))
 
 

@@ -29,18 +29,26 @@ class Settings(BaseSettings):
         protected_namespaces=(),
     )
 
-    host: str = Field("127.0.0.1", description="interface to listen on (0.0.0.0 in the container)")
-    port: int = Field(8000, ge=0, le=65535, description="TCP port (0 picks a free one)")
+    host: str = Field(default="127.0.0.1", description="interface to listen on (0.0.0.0 in the container)")
+    port: int = Field(default=8000, ge=0, le=65535, description="TCP port (0 picks a free one)")
     model_dir: Path = Field(
-        DEFAULT_STORE, description="a model store (with CURRENT) or one version directory"
+        default=DEFAULT_STORE, description="a model store (with CURRENT) or one version directory"
     )
-    device: Literal["auto", "cpu", "cuda"] = Field("auto", description="auto picks cuda when present")
-    max_slots: int = Field(16, ge=1, le=256, description="sequences decoded together (KV-cache slots)")
-    max_waiting: int = Field(64, ge=0, le=100_000, description="waiting queue bound; beyond it 429")
-    max_new_tokens: int = Field(1024, ge=1, description="default and upper bound of output tokens")
-    default_timeout_s: float = Field(120.0, gt=0, description="per-document deadline unless the request sets one")
-    drain_timeout_s: float = Field(30.0, ge=0, description="on SIGTERM, how long in-flight work may finish")
-    max_body_bytes: int = Field(1_048_576, ge=1024, description="largest accepted request body")
-    max_batch_documents: int = Field(32, ge=1, description="documents per /v1/parse/batch request")
-    api_key: SecretStr | None = Field(None, description="when set, /v1 endpoints require X-API-Key")
-    log_level: Literal["debug", "info", "warning", "error"] = Field("info", description="root log level")
+    device: Literal["auto", "cpu", "cuda"] = Field(default="auto", description="auto picks cuda when present")
+    max_slots: int = Field(
+        default=16, ge=1, le=256, description="sequences decoded together (KV-cache slots)"
+    )
+    max_waiting: int = Field(default=64, ge=0, le=100_000, description="waiting queue bound; beyond it 429")
+    max_new_tokens: int = Field(default=1024, ge=1, description="default and upper bound of output tokens")
+    default_timeout_s: float = Field(
+        default=120.0, gt=0, description="per-document deadline unless the request sets one"
+    )
+    drain_timeout_s: float = Field(
+        default=30.0, ge=0, description="on SIGTERM, how long in-flight work may finish"
+    )
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
+    max_batch_documents: int = Field(default=32, ge=1, description="documents per /v1/parse/batch request")
+    api_key: SecretStr | None = Field(default=None, description="when set, /v1 endpoints require X-API-Key")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="root log level"
+    )

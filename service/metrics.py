@@ -10,19 +10,26 @@ Names and meanings are documented in docs/metrics.md; the dashboard and alerts u
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import CounterMetricFamily, Metric
+from prometheus_client.registry import Collector
 
-if TYPE_CHECKING:
-    from service.engine.types import GenerationResult
+from service.engine.types import FinishReason, GenerationResult
 
 PREFIX = "manifest_parser_"
 ENDPOINTS = ("/v1/parse", "/v1/parse/batch")
 STATUS_CLASSES = ("2xx", "4xx", "5xx")
-FINISH_REASONS = ("eos", "length")
+FINISH_REASONS = tuple(reason.value for reason in FinishReason)
 
 REQUEST_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 WAIT_BUCKETS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
@@ -51,6 +58,22 @@ def status_class(status: int) -> str:
     return "4xx" if status >= 400 else "2xx"
 
 
+class TotalsOf(Collector):
+    """Counters that are the running sums of histograms (tokens in and out).
+
+    The client library reserves a counter's base name, so a `Counter("x_total")` cannot sit
+    beside a `Histogram("x")` in one registry; exposing the histogram's sum under the counter's
+    name gives both series, and the two can never disagree."""
+
+    def __init__(self, sums: dict[str, tuple[str, Histogram]]) -> None:
+        self._sums = sums
+
+    def collect(self) -> Iterator[Metric]:
+        for name, (documentation, histogram) in self._sums.items():
+            total = next(s.value for m in histogram.collect() for s in m.samples if s.name.endswith("_sum"))
+            yield CounterMetricFamily(name, documentation, value=total)
+
+
 class Metrics:
     """The metrics of one app and the engine observer that feeds most of them."""
 
@@ -68,13 +91,22 @@ class Metrics:
             PREFIX + "rejected_requests_total", "Requests refused, by reason.", ["reason"], registry=reg
         )
         self.queue_wait = Histogram(
-            PREFIX + "queue_wait_seconds", "Submit to admission into a decode slot.", buckets=WAIT_BUCKETS, registry=reg
+            PREFIX + "queue_wait_seconds",
+            "Submit to admission into a decode slot.",
+            buckets=WAIT_BUCKETS,
+            registry=reg,
         )
         self.time_to_first_token = Histogram(
-            PREFIX + "time_to_first_token_seconds", "Submit to first generated token.", buckets=WAIT_BUCKETS, registry=reg
+            PREFIX + "time_to_first_token_seconds",
+            "Submit to first generated token.",
+            buckets=WAIT_BUCKETS,
+            registry=reg,
         )
         self.decode_step = Histogram(
-            PREFIX + "decode_step_seconds", "One engine step over all running sequences.", buckets=STEP_BUCKETS, registry=reg
+            PREFIX + "decode_step_seconds",
+            "One engine step over all running sequences.",
+            buckets=STEP_BUCKETS,
+            registry=reg,
         )
         self.batch_size = Histogram(
             PREFIX + "batch_size", "Running sequences per decode step.", buckets=BATCH_BUCKETS, registry=reg
@@ -86,27 +118,43 @@ class Metrics:
             registry=reg,
         )
         self.generations = Counter(
-            PREFIX + "generations_total", "Finished generations, by finish reason.", ["finish_reason"], registry=reg
+            PREFIX + "generations_total",
+            "Finished generations, by finish reason.",
+            ["finish_reason"],
+            registry=reg,
         )
-        self.input_tokens_total = Counter(PREFIX + "input_tokens_total", "Source tokens read.", registry=reg)
-        self.output_tokens_total = Counter(PREFIX + "output_tokens_total", "Tokens generated.", registry=reg)
         self.input_tokens = Histogram(
             PREFIX + "input_tokens", "Source tokens per request.", buckets=TOKEN_BUCKETS, registry=reg
         )
         self.output_tokens = Histogram(
             PREFIX + "output_tokens", "Generated tokens per request.", buckets=TOKEN_BUCKETS, registry=reg
         )
+        reg.register(
+            TotalsOf(
+                {
+                    PREFIX + "input_tokens_total": ("Source tokens read.", self.input_tokens),
+                    PREFIX + "output_tokens_total": ("Tokens generated.", self.output_tokens),
+                }
+            )
+        )
         self.forced_tokens = Counter(
-            PREFIX + "forced_tokens_total", "Tokens fed by the grammar without a model decision.", registry=reg
+            PREFIX + "forced_tokens_total",
+            "Tokens fed by the grammar without a model decision.",
+            registry=reg,
         )
         self.waiting = Gauge(PREFIX + "requests_waiting", "Requests in the waiting queue.", registry=reg)
         self.running = Gauge(PREFIX + "requests_running", "Sequences in decode slots.", registry=reg)
-        self.queue_capacity = Gauge(PREFIX + "queue_capacity", "Configured bound of the waiting queue.", registry=reg)
+        self.queue_capacity = Gauge(
+            PREFIX + "queue_capacity", "Configured bound of the waiting queue.", registry=reg
+        )
         self.schema_invalid = Counter(
             PREFIX + "schema_invalid_outputs_total", "Outputs that failed contract validation.", registry=reg
         )
         self.model_info = Gauge(
-            PREFIX + "model_info", "Loaded model (value 1).", ["version", "device", "parameters"], registry=reg
+            PREFIX + "model_info",
+            "Loaded model (value 1).",
+            ["version", "device", "parameters"],
+            registry=reg,
         )
         self.ready = Gauge(PREFIX + "ready", "1 when ready to serve, else 0.", registry=reg)
 
@@ -133,8 +181,6 @@ class Metrics:
 
     def on_finish(self, result: GenerationResult) -> None:
         self.generations.labels(str(result.finish_reason)).inc()
-        self.input_tokens_total.inc(result.input_tokens)
-        self.output_tokens_total.inc(result.output_tokens)
         self.input_tokens.observe(result.input_tokens)
         self.output_tokens.observe(result.output_tokens)
         self.forced_tokens.inc(result.forced_tokens)

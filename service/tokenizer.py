@@ -7,8 +7,11 @@ no normalisation (`identity`), no dummy prefix, whitespace kept as written (runs
 spaces and line breaks carry a layout's columns and rows), byte fallback for any
 character outside the vocabulary. Digits are split one by one so numbers are copied digit
 by digit rather than learnt as opaque pieces. The contract's keys (`"gross_weight":`) and
-enum values (`"bill_of_lading"`) are user-defined pieces, so a manifest costs a fraction of
-the decode steps it would otherwise.
+enum values (`"bill_of_lading"`) are user-defined pieces: on the synthetic corpus they cut
+the median label from 447 to 342 tokens, so a manifest takes a quarter fewer decode steps.
+BPE rather than unigram: at 8,000 pieces it gave 4% shorter documents and 2% shorter
+labels on held-out records and trains in seconds instead of minutes (measured with
+`manifest-parser tokenizer compare`).
 
 SentencePiece renders a space as U+2581 (`▁`), so a literal U+2581 in the input would come
 back as a space; `encode` spells that one character with its three byte tokens instead.
@@ -128,7 +131,7 @@ def train_tokenizer(
     vocab_size: int,
     out_prefix: str | Path,
     *,
-    model_type: str = "unigram",
+    model_type: str = "bpe",
 ) -> Path:
     """Train on `texts` (documents and compact JSON labels together) and write
     `<out_prefix>.model` (plus SentencePiece's `.vocab` listing); returns the model path.

@@ -62,7 +62,8 @@ def test_only_settings_read_the_environment() -> None:
     readers = [
         p.relative_to(SERVICE)
         for p in SERVICE.rglob("*.py")
-        if p not in allowed and ("os.environ" in p.read_text(encoding="utf-8") or "os.getenv" in p.read_text(encoding="utf-8"))
+        if p not in allowed
+        and ("os.environ" in p.read_text(encoding="utf-8") or "os.getenv" in p.read_text(encoding="utf-8"))
     ]
     allowed_training = {Path("training/trainer.py")}  # torchrun's WORLD_SIZE/RANK: the launcher's protocol
     assert set(readers) <= allowed_training, f"environment read outside config.py: {readers}"

@@ -19,13 +19,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from service.api.schemas import ErrorBody
-from service.engine.errors import DeadlineExceeded, EngineError, EngineUnavailable, InputTooLong, Overloaded
+from service.engine.errors import (
+    DeadlineExceeded,
+    EngineError,
+    EngineUnavailable,
+    GenerationFailed,
+    InputTooLong,
+    Overloaded,
+)
 from service.metrics import Metrics, RejectReason
 
 logger = logging.getLogger(__name__)
 
 CLIENT_CLOSED_REQUEST = 499  # nginx's convention: the client went away before the answer
 DEFAULT_RETRY_AFTER_S = 1.0
+UNAVAILABLE_RETRY_AFTER_S = 5  # not ready or draining: about the time a restart or failover takes
 
 
 class ApiError(Exception):
@@ -55,13 +63,13 @@ class Unauthorized(ApiError):
 class NotReady(ApiError):
     """The model is not loaded, not warmed up, or its decode loop has failed."""
 
-    retry_after_s = 5.0
+    retry_after_s = UNAVAILABLE_RETRY_AFTER_S
 
 
 class Draining(ApiError):
     """The service is shutting down and admits nothing new."""
 
-    retry_after_s = 5.0
+    retry_after_s = UNAVAILABLE_RETRY_AFTER_S
 
 
 class InvalidOutput(ApiError):
@@ -91,6 +99,7 @@ ERROR_TABLE: dict[type[Exception], HttpMapping] = {
     Overloaded: HttpMapping(429, "overloaded", RejectReason.QUEUE_FULL, retry_after=True),
     ClientDisconnected: HttpMapping(CLIENT_CLOSED_REQUEST, "client_closed_request", None),
     InvalidOutput: HttpMapping(500, "invalid_output", None),
+    GenerationFailed: HttpMapping(500, "generation_failed", None),
     NotReady: HttpMapping(503, "not_ready", RejectReason.NOT_READY, retry_after=True),
     EngineUnavailable: HttpMapping(503, "not_ready", RejectReason.NOT_READY, retry_after=True),
     Draining: HttpMapping(503, "draining", RejectReason.DRAINING, retry_after=True),
@@ -131,14 +140,14 @@ def describe(error: BaseException, metrics: Metrics) -> ErrorAnswer:
     if mapping.retry_after:
         seconds = getattr(error, "retry_after_s", DEFAULT_RETRY_AFTER_S)
         headers["Retry-After"] = str(max(1, math.ceil(seconds)))
-    return ErrorAnswer(ErrorBody(status=mapping.status, error=mapping.code, message=message, details=details), headers)
+    return ErrorAnswer(
+        ErrorBody(status=mapping.status, error=mapping.code, message=message, details=details), headers
+    )
 
 
 def error_response(error: BaseException, metrics: Metrics) -> JSONResponse:
     answer = describe(error, metrics)
-    return JSONResponse(
-        answer.body.model_dump(exclude_none=True), status_code=answer.body.status, headers=answer.headers
-    )
+    return JSONResponse(answer.body.model_dump(), status_code=answer.body.status, headers=answer.headers)
 
 
 def install_error_handlers(app: FastAPI, metrics: Metrics) -> None:

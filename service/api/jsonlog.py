@@ -16,7 +16,10 @@ from datetime import UTC, datetime
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 # Attributes every LogRecord has; anything else was passed with `extra=` and is logged as a field.
-_STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+_STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+}
 # uvicorn's records carry a terminal-coloured copy of the message, useless in JSON.
 _DROPPED_ATTRIBUTES = frozenset({"color_message"})
 
@@ -43,12 +46,13 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str) -> None:
-    """Route every logger (uvicorn's included) through one JSON handler on stderr."""
+    """Route every logger (uvicorn's included) and Python warnings through one JSON handler on stderr."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    logging.captureWarnings(True)
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logger = logging.getLogger(name)
         logger.handlers.clear()

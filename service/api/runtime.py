@@ -1,24 +1,18 @@
-"""Loading what the service runs: model version, tokenizer and the engine around them.
+"""Loading what the service runs: the model version, its tokenizer and the engine around them.
 
-Shared by the HTTP app and `manifest-parser parse --local`, so both serve the same model
-the same way. `EngineFactory` is the seam where tests swap in an engine that is forced
-into a condition (a crash, a broken output) the real one would rarely reach.
+Shared by the HTTP app and `manifest-parser parse --local`, so both serve the same model the
+same way. The version's model card and configuration stay at hand for `GET /v1/model`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-
-import torch
 
 from service.checkpoint import LoadedModel, load_model
 from service.config import Settings
-from service.engine.engine import Engine, EngineConfig
+from service.engine.engine import Engine, EngineConfig, resolve_device
 from service.engine.observer import EngineObserver
 from service.tokenizer import Tokenizer
-
-EngineFactory = Callable[[LoadedModel, Tokenizer, EngineConfig, EngineObserver, torch.device], Engine]
 
 
 @dataclass(slots=True)
@@ -26,13 +20,6 @@ class Runtime:
     loaded: LoadedModel
     tokenizer: Tokenizer
     engine: Engine
-    device: torch.device
-
-
-def build_engine(
-    loaded: LoadedModel, tokenizer: Tokenizer, config: EngineConfig, observer: EngineObserver, device: torch.device
-) -> Engine:
-    return Engine(loaded.model, tokenizer, config, observer=observer, device=device)
 
 
 def engine_config(settings: Settings) -> EngineConfig:
@@ -44,16 +31,11 @@ def engine_config(settings: Settings) -> EngineConfig:
     )
 
 
-def resolve_device(name: str) -> torch.device:
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    return torch.device(name)
-
-
-def load_runtime(settings: Settings, observer: EngineObserver, factory: EngineFactory = build_engine) -> Runtime:
+def load_runtime(settings: Settings, observer: EngineObserver) -> Runtime:
     """Read the model version from disk and build its engine (blocking: call it off the event loop)."""
     device = resolve_device(settings.device)
     loaded = load_model(settings.model_dir, device)
     tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
-    engine = factory(loaded, tokenizer, engine_config(settings), observer, device)
-    return Runtime(loaded, tokenizer, engine, device)
+    engine = Engine(loaded.model, tokenizer, engine_config(settings), observer=observer, device=device)
+    engine.model_version = loaded.version
+    return Runtime(loaded, tokenizer, engine)

@@ -34,12 +34,19 @@ class _Body(BaseModel):
 
 class ParseOptions(_Body):
     max_new_tokens: int | None = Field(
-        None, ge=1, description="output token budget; default and upper bound are the service's max_new_tokens"
+        default=None,
+        ge=1,
+        description="output token budget; default and upper bound are the service's max_new_tokens",
     )
-    decoding: Decoding = Field(Decoding.GREEDY, description="greedy, or beam search of `beam_width` beams")
-    beam_width: int = Field(4, ge=1, le=16, description="beams kept when decoding is beam")
+    decoding: Decoding = Field(
+        default=Decoding.GREEDY, description="greedy, or beam search of `beam_width` beams"
+    )
+    beam_width: int = Field(default=4, ge=1, le=16, description="beams kept when decoding is beam")
     timeout_s: float | None = Field(
-        None, gt=0, le=3600, description="deadline for this document; default is the service's default_timeout_s"
+        default=None,
+        gt=0,
+        le=3600,
+        description="deadline for this document; default is the service's default_timeout_s",
     )
 
 
@@ -56,21 +63,27 @@ class ParseMeta(BaseModel):
     model_version: str
     input_tokens: int = Field(description="source tokens the model read")
     output_tokens: int = Field(description="tokens generated, grammar-forced ones included")
-    finish_reason: FinishReason = Field(description="length: the token budget ran out and the JSON was closed")
-    mean_entropy: float = Field(description="mean per-token entropy (nats) of the model's choices; high = unsure")
+    finish_reason: FinishReason = Field(
+        description="length: the token budget ran out and the JSON was closed"
+    )
+    mean_entropy: float = Field(
+        description="mean per-token entropy (nats) of the model's choices; high = unsure"
+    )
     queue_seconds: float = Field(description="waiting time before decoding started")
     duration_seconds: float = Field(description="time from submission to the finished manifest")
 
 
 class ParseResponse(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META}]}
+    )
 
     manifest: Manifest
     meta: ParseMeta
 
 
 class BatchDocument(_Body):
-    id: str | None = Field(None, max_length=200, description="echoed back with the result")
+    id: str | None = Field(default=None, max_length=200, description="echoed back with the result")
     text: str
 
 
@@ -79,7 +92,9 @@ class BatchRequest(_Body):
         json_schema_extra={"examples": [{"documents": [{"id": "hlcu-877", "text": OCEAN_BL_TEXT}]}]}
     )
 
-    documents: list[BatchDocument] = Field(min_length=1, description="parsed concurrently; results keep this order")
+    documents: list[BatchDocument] = Field(
+        min_length=1, description="parsed concurrently; results keep this order"
+    )
     options: ParseOptions = Field(default_factory=ParseOptions, description="applied to every document")
 
 
@@ -87,7 +102,7 @@ class ErrorBody(BaseModel):
     status: int = Field(description="the HTTP status this error has (per document inside a batch)")
     error: str = Field(description="machine-readable error code")
     message: str
-    details: list[dict[str, Any]] | None = Field(None, description="validation errors, for 422")
+    details: list[dict[str, Any]] | None = Field(default=None, description="validation errors, for 422")
 
 
 class BatchResult(BaseModel):
@@ -117,6 +132,6 @@ class ModelDescription(BaseModel):
     device: str
     parameters: int
     max_input_tokens: int
-    max_new_tokens: int
+    max_new_tokens: int = Field(description="output token limit: the setting, capped by the model")
     config: dict[str, Any] = Field(description="the network's shape, as saved with the weights")
     card: dict[str, Any] = Field(description="training recipe, data and evaluation figures")

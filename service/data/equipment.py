@@ -23,10 +23,40 @@ def check_digit(owner_and_serial: str) -> int:
 
 # Printed forms per contract size_type; codes from the reference are added at sampling.
 SIZE_PRINTS: dict[str, tuple[str, ...]] = {
-    "20GP": ("20' DV", "20DC", "20GP", "20' DRY VAN", "20' STANDARD", "20'GP", "20 DRY", "20FT DRY", "20' DC",
-             "20' GENERAL PURPOSE"),
-    "40GP": ("40' DV", "40DC", "40GP", "40' DRY VAN", "40' STANDARD", "40'GP", "40 DRY", "40FT DRY", "40' DC"),
-    "40HC": ("40' HIGH CUBE", "40HQ", "40HC", "40' HC", "40' HQ", "40'HC", "40 HIGH CUBE", "40FT HC", "40' DRY HC"),
+    "20GP": (
+        "20' DV",
+        "20DC",
+        "20GP",
+        "20' DRY VAN",
+        "20' STANDARD",
+        "20'GP",
+        "20 DRY",
+        "20FT DRY",
+        "20' DC",
+        "20' GENERAL PURPOSE",
+    ),
+    "40GP": (
+        "40' DV",
+        "40DC",
+        "40GP",
+        "40' DRY VAN",
+        "40' STANDARD",
+        "40'GP",
+        "40 DRY",
+        "40FT DRY",
+        "40' DC",
+    ),
+    "40HC": (
+        "40' HIGH CUBE",
+        "40HQ",
+        "40HC",
+        "40' HC",
+        "40' HQ",
+        "40'HC",
+        "40 HIGH CUBE",
+        "40FT HC",
+        "40' DRY HC",
+    ),
     "45HC": ("45' HIGH CUBE", "45HC", "45HQ", "45' HC", "45FT HC"),
     "20RF": ("20' REEFER", "20RF", "20RE", "20' RF", "20' REEFER CONTAINER"),
     "40RF": ("40' REEFER", "40RF", "40RH", "40' REEFER HC", "40' RF", "40' HC REEFER"),
@@ -39,8 +69,19 @@ SIZE_PRINTS: dict[str, tuple[str, ...]] = {
 # A size with no type: the contract's null case.
 SIZE_ONLY = ("40'", "20'", "40 FT", "20FT", "45'", "40 ft", "20 ft")
 # How often each type occurs on real bills, roughly.
-_SIZE_WEIGHTS = {"20GP": 30, "40GP": 18, "40HC": 35, "45HC": 3, "20RF": 2, "40RF": 6, "20OT": 1,
-                 "40OT": 1, "20FR": 1, "40FR": 1, "20TK": 2}
+_SIZE_WEIGHTS = {
+    "20GP": 30,
+    "40GP": 18,
+    "40HC": 35,
+    "45HC": 3,
+    "20RF": 2,
+    "40RF": 6,
+    "20OT": 1,
+    "40OT": 1,
+    "20FR": 1,
+    "40FR": 1,
+    "20TK": 2,
+}
 
 
 def sample_size(rng: random.Random, size_type: str | None = None) -> Coded:
@@ -67,8 +108,15 @@ def print_container_number(number: str, rng: random.Random) -> str:
     """`MSCU 123456-5`, `MSCU1234565`, `MSCU-123456-5`, `MSCU 1234565`, now and then lower case."""
     owner, serial, digit = number[:4], number[4:10], number[10]
     printed = rng.choice(
-        (number, number, f"{owner} {serial}-{digit}", f"{owner}-{serial}-{digit}", f"{owner} {serial}{digit}",
-         f"{owner} {serial} {digit}", f"{owner}{serial}-{digit}")
+        (
+            number,
+            number,
+            f"{owner} {serial}-{digit}",
+            f"{owner}-{serial}-{digit}",
+            f"{owner} {serial}{digit}",
+            f"{owner} {serial} {digit}",
+            f"{owner}{serial}-{digit}",
+        )
     )
     return printed.lower() if rng.random() < 0.03 else printed
 
@@ -77,8 +125,16 @@ def sample_seal(rng: random.Random) -> str:
     digits = f"{rng.randrange(10**6, 10**7)}"
     letters = "".join(rng.choices(string.ascii_uppercase, k=2))
     return rng.choice(
-        (digits, digits, f"{letters}{digits}", f"{letters}-{digits}", f"ML-{letters}{digits[:6]}",
-         f"{letters} {digits}", f"H{digits[:6]}", f"{digits}{rng.randrange(10)}")
+        (
+            digits,
+            digits,
+            f"{letters}{digits}",
+            f"{letters}-{digits}",
+            f"ML-{letters}{digits[:6]}",
+            f"{letters} {digits}",
+            f"H{digits[:6]}",
+            f"{digits}{rng.randrange(10)}",
+        )
     )
 
 

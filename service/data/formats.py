@@ -14,20 +14,104 @@ import random
 from service.data.shipment import Count, DateValue, Style, Volume, Weight
 
 MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-           "outubro", "novembro", "dezembro"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-           "ottobre", "novembre", "dicembre"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "pt": (
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+    "it": (
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ),
 }
 # Three-letter abbreviations as printed in upper-case carrier forms ("14 MÄR 2026").
 _SHORT: dict[str, tuple[str, ...]] = {
@@ -45,13 +129,17 @@ def format_number(value: float, decimals: int, style: Style, grouped: bool = Tru
     return text
 
 
-def _fraction_digits(rng: random.Random, whole: bool) -> int:
-    return 0 if whole else rng.choice((0, 1, 2, 2, 3))
+def _fraction_digits(raw: float, rng: random.Random, whole: bool) -> int:
+    if whole:
+        return 0
+    if raw < 10:
+        return rng.choice((1, 2, 2, 3))
+    return rng.choice((0, 1, 2, 2, 3))
 
 
 def sample_number(raw: float, style: Style, rng: random.Random, whole: bool = False) -> tuple[float, str]:
     """Round `raw` to a printable precision; returns (value, printed number)."""
-    decimals = _fraction_digits(rng, whole)
+    decimals = _fraction_digits(raw, rng, whole)
     value = round(raw, decimals)
     grouped = value >= 1000 and rng.random() < 0.8
     return value, format_number(value, decimals, style, grouped)
@@ -70,7 +158,9 @@ WEIGHT_UNITS: dict[str, tuple[str, ...]] = {
 _CONVERT = {("kg", "lb"): 2.20462, ("lb", "kg"): 1 / 2.20462, ("t", "kg"): 1000.0, ("kg", "t"): 0.001}
 
 
-def sample_weight(raw: float, unit: str, style: Style, rng: random.Random, second_unit: bool = False) -> Weight:
+def sample_weight(
+    raw: float, unit: str, style: Style, rng: random.Random, second_unit: bool = False
+) -> Weight:
     """A weight printed as "8.420,000 KGS", "KGS 8,420" or with a second unit after it."""
     value, number = sample_number(raw, style, rng)
     word = rng.choice(WEIGHT_UNITS[unit])
@@ -118,12 +208,31 @@ def sample_date(date: dt.date, style: Style, rng: random.Random, without_year: b
             forms = [f"{mm}/{dd}", f"{short} {d}", f"{month.capitalize()} {d}"]
         return DateValue(None, rng.choice(forms))
     if style.us_dates:
-        forms = [f"{mm}/{dd}/{y}", f"{mm}/{dd}/{yy}", f"{m}/{d}/{y}", f"{month.capitalize()} {d}, {y}",
-                 f"{short} {d}, {y}", f"{y}-{mm}-{dd}", f"{dd}-{short}-{yy}", f"{dd}{short}{yy}"]
+        forms = [
+            f"{mm}/{dd}/{y}",
+            f"{mm}/{dd}/{yy}",
+            f"{m}/{d}/{y}",
+            f"{month.capitalize()} {d}, {y}",
+            f"{short} {d}, {y}",
+            f"{y}-{mm}-{dd}",
+            f"{dd}-{short}-{yy}",
+            f"{dd}{short}{yy}",
+        ]
     else:
-        forms = [f"{dd}.{mm}.{y}", f"{dd}/{mm}/{y}", f"{dd}-{mm}-{y}", f"{dd}.{mm}.{yy}", f"{y}-{mm}-{dd}",
-                 f"{y}/{mm}/{dd}", f"{dd} {short} {y}", f"{d} {month} {y}", f"{dd}{short}{yy}",
-                 f"{dd}-{short}-{yy}", f"{dd}-{short}-{y}", f"{y}{mm}{dd}"]
+        forms = [
+            f"{dd}.{mm}.{y}",
+            f"{dd}/{mm}/{y}",
+            f"{dd}-{mm}-{y}",
+            f"{dd}.{mm}.{yy}",
+            f"{y}-{mm}-{dd}",
+            f"{y}/{mm}/{dd}",
+            f"{dd} {short} {y}",
+            f"{d} {month} {y}",
+            f"{dd}{short}{yy}",
+            f"{dd}-{short}-{yy}",
+            f"{dd}-{short}-{y}",
+            f"{y}{mm}{dd}",
+        ]
         if language == "en":
             forms += [f"{month} {d}, {y}", f"{d} {month} {y}", f"{short} {dd}, {y}"]
         elif language in ("es", "pt"):

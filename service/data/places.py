@@ -19,39 +19,223 @@ from service.data.shipment import Place
 
 # Busy container ports, drawn more often than the long tail of the UN/LOCODE list.
 MAJOR_PORTS = (
-    "CNSGH", "CNNBG", "CNSZX", "CNYTN", "CNQIN", "CNTAO", "CNXMN", "CNTXG", "CNDLC", "SGSIN", "NLRTM", "DEHAM",
-    "DEBRV", "BEANR", "USLAX", "USLGB", "USNYC", "USSAV", "USHOU", "USSEA", "USOAK", "USCHS", "USORF", "USBAL",
-    "USMIA", "USTIW", "KRPUS", "JPTYO", "JPYOK", "JPKOB", "HKHKG", "TWKHH", "AEJEA", "MYPKG", "MYTPP", "THLCH",
-    "VNSGN", "VNHPH", "VNCMT", "INNSA", "INMUN", "LKCMB", "ESVLC", "ESALG", "ESBCN", "ITGOA", "ITSPE", "FRLEH",
-    "FRMRS", "GBFXT", "GBSOU", "GBLGP", "PLGDN", "SEGOT", "DKAAR", "GRPIR", "TRMER", "TRAMR", "EGPSD", "MAPTM",
-    "ZADUR", "BRSSZ", "BRPNG", "ARBUE", "CLSAI", "PECLL", "COCTG", "MXZLO", "MXMZT", "PAMIT", "CAVAN", "CAMTR",
-    "CAHAL", "AUMEL", "AUSYD", "NZAKL", "PHMNL", "SAJED", "OMSLL", "PKKHI", "BDCGP",
+    "CNSGH",
+    "CNNBG",
+    "CNSHK",
+    "CNYTN",
+    "CNQIN",
+    "CNTXG",
+    "SGSIN",
+    "NLRTM",
+    "DEHAM",
+    "DEBRV",
+    "BEANR",
+    "USLAX",
+    "USLGB",
+    "USNYC",
+    "USSAV",
+    "USHOU",
+    "USSEA",
+    "USOAK",
+    "USCHS",
+    "USORF",
+    "USBAL",
+    "USMIA",
+    "USTIW",
+    "KRPUS",
+    "JPTYO",
+    "JPYOK",
+    "JPUKB",
+    "HKHKG",
+    "TWKHH",
+    "AEJEA",
+    "MYPKG",
+    "MYTPP",
+    "THLCH",
+    "VNSGN",
+    "VNHPH",
+    "VNCMT",
+    "INNSA",
+    "INMUN",
+    "LKCMB",
+    "ESVLC",
+    "ESALG",
+    "ESBCN",
+    "ITGOA",
+    "ITSPE",
+    "FRLEH",
+    "FRMRS",
+    "GBFXT",
+    "GBSOU",
+    "GBLGP",
+    "PLGDN",
+    "SEGOT",
+    "DKAAR",
+    "GRPIR",
+    "TRMER",
+    "TRAMR",
+    "EGPSD",
+    "MAPTM",
+    "ZADUR",
+    "BRSSZ",
+    "BRPNG",
+    "ARBUE",
+    "CLSAI",
+    "PECLL",
+    "COCTG",
+    "MXZLO",
+    "MXMZT",
+    "PAMIT",
+    "CAVAN",
+    "CAMTR",
+    "CAHAL",
+    "AUMEL",
+    "AUSYD",
+    "NZAKL",
+    "PHMNL",
+    "SAJED",
+    "OMSLL",
+    "PKKHI",
+    "BDCGP",
 )
-_LEGACY_CODES = {"CNSGH": "CNSHA", "CNNBG": "CNNGB"}
-_SCHEDULE_D = {"USNYC": "1001", "USLAX": "2704", "USLGB": "2709", "USSAV": "1703", "USHOU": "5301",
-               "USSEA": "3001", "USTIW": "3002", "USOAK": "2811", "USCHS": "1601", "USORF": "1401",
-               "USBAL": "1303", "USMIA": "5201"}
+_LEGACY_CODES = {"CNSGH": "CNSHA", "CNNBG": "CNNGB", "CNQIN": "CNTAO"}
+# Names bills print for busy ports whose UN/LOCODE name is abbreviated or local ("Ningbo Pt").
+_PORT_NAMES = {
+    "CNSGH": ("Shanghai",),
+    "CNNBG": ("Ningbo",),
+    "CNYTN": ("Yantian", "Shenzhen"),
+    "CNSHK": ("Shekou",),
+    "CNTXG": ("Xingang", "Tianjin", "Tianjin Xingang"),
+    "CNQIN": ("Qingdao",),
+    "MYPKG": ("Port Klang",),
+    "VNCMT": ("Cai Mep",),
+    "INNSA": ("Nhava Sheva", "Jawaharlal Nehru"),
+    "BEANR": ("Antwerpen", "Antwerp"),
+    "ITGOA": ("Genova", "Genoa"),
+    "SEGOT": ("Göteborg", "Gothenburg"),
+    "GBLGP": ("London Gateway",),
+    "BDCGP": ("Chattogram", "Chittagong"),
+    "VNSGN": ("Ho Chi Minh City", "Cat Lai"),
+}
+_SCHEDULE_D = {
+    "USNYC": "1001",
+    "USLAX": "2704",
+    "USLGB": "2709",
+    "USSAV": "1703",
+    "USHOU": "5301",
+    "USSEA": "3001",
+    "USTIW": "3002",
+    "USOAK": "2811",
+    "USCHS": "1601",
+    "USORF": "1401",
+    "USBAL": "1303",
+    "USMIA": "5201",
+}
 
 MAJOR_AIRPORTS = (
-    "FRA", "LHR", "CDG", "AMS", "JFK", "ORD", "LAX", "MIA", "ATL", "DFW", "HKG", "PVG", "PEK", "CAN", "SZX", "NRT",
-    "ICN", "SIN", "BKK", "DXB", "DOH", "IST", "LEJ", "CGN", "BRU", "LUX", "MXP", "MAD", "BCN", "GRU", "VCP", "MEX",
-    "BOG", "SCL", "YYZ", "YUL", "SYD", "MEL", "AKL", "BOM", "DEL", "BLR", "MAA", "KUL", "SGN", "HAN", "TPE", "MNL",
-    "CGK", "JNB", "NBO", "CAI", "GOT", "ARN", "CPH", "OSL", "HEL", "WAW", "PRG", "VIE", "ZRH", "BUD", "ANC", "CVG",
-    "MEM", "SDF", "IAH", "SEA", "SFO", "EWR", "BOS", "ATH", "LIS", "OPO", "MUC", "HAM", "LGG", "STN", "EMA",
+    "FRA",
+    "LHR",
+    "CDG",
+    "AMS",
+    "JFK",
+    "ORD",
+    "LAX",
+    "MIA",
+    "ATL",
+    "DFW",
+    "HKG",
+    "PVG",
+    "PEK",
+    "CAN",
+    "SZX",
+    "NRT",
+    "ICN",
+    "SIN",
+    "BKK",
+    "DXB",
+    "DOH",
+    "IST",
+    "LEJ",
+    "CGN",
+    "BRU",
+    "LUX",
+    "MXP",
+    "MAD",
+    "BCN",
+    "GRU",
+    "VCP",
+    "MEX",
+    "BOG",
+    "SCL",
+    "YYZ",
+    "YUL",
+    "SYD",
+    "MEL",
+    "AKL",
+    "BOM",
+    "DEL",
+    "BLR",
+    "MAA",
+    "KUL",
+    "SGN",
+    "HAN",
+    "TPE",
+    "MNL",
+    "CGK",
+    "JNB",
+    "NBO",
+    "CAI",
+    "GOT",
+    "ARN",
+    "CPH",
+    "OSL",
+    "HEL",
+    "WAW",
+    "PRG",
+    "VIE",
+    "ZRH",
+    "BUD",
+    "ANC",
+    "CVG",
+    "MEM",
+    "SDF",
+    "IAH",
+    "SEA",
+    "SFO",
+    "EWR",
+    "BOS",
+    "ATH",
+    "LIS",
+    "OPO",
+    "MUC",
+    "HAM",
+    "LGG",
+    "STN",
+    "EMA",
 )
 
 
 def print_code(code: str, rng: random.Random) -> str:
     """A UN/LOCODE as printed; the label is this with spaces (and brackets) removed."""
-    return rng.choice((f"{code[:2]} {code[2:]}", code, code, f"({code})", f"({code[:2]} {code[2:]})", f"[{code}]"))
+    return rng.choice(
+        (f"{code[:2]} {code[2:]}", code, code, f"({code})", f"({code[:2]} {code[2:]})", f"[{code}]")
+    )
 
 
 def label_code(code_printed: str) -> str:
     return "".join(ch for ch in code_printed if ch.isalnum())
 
 
+def display_name(location: reference.Location) -> str:
+    """The name people write for a port in free text (incoterm places, marks): "Ningbo", not "Ningbo Pt"."""
+    return _PORT_NAMES[location.code][0] if location.code in _PORT_NAMES else location.plain_name
+
+
 def _town_name(location: reference.Location, rng: random.Random, with_state: bool) -> str:
-    name = location.name if rng.random() < 0.6 else location.plain_name
+    if location.code in _PORT_NAMES:
+        name = rng.choice(_PORT_NAMES[location.code])
+    else:
+        name = location.name if rng.random() < 0.6 else location.plain_name
     if with_state and location.country == "US" and len(location.subdivision) == 2:
         name = f"{name}, {location.subdivision}"
     return name.upper() if rng.random() < 0.65 else name
@@ -68,7 +252,11 @@ def _ports_by_country() -> dict[str, tuple[reference.Location, ...]]:
 @functools.cache
 def _major_ports() -> tuple[reference.Location, ...]:
     ports = reference.load().ports_by_code
-    return tuple(ports[c] for c in MAJOR_PORTS if c in ports)
+    return tuple(
+        ports.get(code) or reference.Location(code, _PORT_NAMES[code][0], _PORT_NAMES[code][0], "")
+        for code in MAJOR_PORTS
+        if code in ports or code in _PORT_NAMES
+    )
 
 
 def port_location(rng: random.Random, country: str | None = None) -> reference.Location:
@@ -81,7 +269,7 @@ def port_location(rng: random.Random, country: str | None = None) -> reference.L
         others = _ports_by_country().get(country)
         if others:
             return rng.choice(others)
-    return rng.choice(majors) if rng.random() < 0.75 else rng.choice(reference.load().ports)
+    return rng.choice(majors) if rng.random() < 0.88 else rng.choice(reference.load().ports)
 
 
 def sample_port(location: reference.Location, rng: random.Random, code_share: float = 0.55) -> Place:

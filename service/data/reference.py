@@ -112,11 +112,15 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
 @functools.cache
 def load() -> Reference:
     """Every table the generator uses, read once per process."""
-    ports, towns = _locations()
-    carriers = [
-        Carrier(
-            r["mode"], r["carrier_name"], r["short_name"], r["scac"], r["iata_code"], r["awb_prefix"]
+    countries = {
+        r["alpha2"]: Country(
+            r["alpha2"], r["name"], r["short_name"], tuple(n for n in r["alt_names"].split("|") if n)
         )
+        for r in _rows("countries.csv")
+    }
+    ports, towns = _locations(set(countries))
+    carriers = [
+        Carrier(r["mode"], r["carrier_name"], r["short_name"], r["scac"], r["iata_code"], r["awb_prefix"])
         for r in _rows("carriers.csv")
     ]
     return Reference(
@@ -126,12 +130,7 @@ def load() -> Reference:
         airports_by_iata=_airports(),
         sea_carriers=tuple(c for c in carriers if c.mode == "sea" and re.fullmatch(r"[A-Z]{4}", c.scac)),
         air_carriers=tuple(c for c in carriers if c.mode == "air" and c.awb_prefix),
-        countries={
-            r["alpha2"]: Country(
-                r["alpha2"], r["name"], r["short_name"], tuple(n for n in r["alt_names"].split("|") if n)
-            )
-            for r in _rows("countries.csv")
-        },
+        countries=countries,
         hs_codes=tuple(
             HsCode(r["hs6"], r["description"], r["hs4_description"])
             for r in _rows("hs_codes.csv")
@@ -146,23 +145,33 @@ def load() -> Reference:
         container_vessels=tuple(
             r["vessel_name"]
             for r in _rows("vessels.csv")
-            if r["vessel_type"] == "Container Ship" and re.fullmatch(r"[A-Z][A-Z0-9 .'-]{2,30}", r["vessel_name"])
+            if r["vessel_type"] == "Container Ship"
+            and re.fullmatch(r"[A-Z][A-Z0-9 .'-]{2,30}", r["vessel_name"])
         ),
         owner_prefixes=tuple(
-            r["prefix_u"] for r in _rows("container_owner_prefixes.csv") if re.fullmatch(r"[A-Z]{3}U", r["prefix_u"])
+            r["prefix_u"]
+            for r in _rows("container_owner_prefixes.csv")
+            if re.fullmatch(r"[A-Z]{3}U", r["prefix_u"])
         ),
     )
 
 
-def _locations() -> tuple[list[Location], dict[str, list[Location]]]:
+def _locations(countries: set[str]) -> tuple[list[Location], dict[str, list[Location]]]:
     """Seaports (function position 1) and, per country, towns usable in addresses."""
     ports: list[Location] = []
     towns: dict[str, list[Location]] = defaultdict(list)
     for row in _rows("unlocode.csv"):
         name = row["name"]
-        if not _PLAIN_NAME.fullmatch(name) or "Apt" in name or "Airport" in name:
+        if (
+            row["country"] not in countries
+            or not _PLAIN_NAME.fullmatch(name)
+            or "Apt" in name
+            or "Airport" in name
+        ):
             continue
-        location = Location(row["country"] + row["location"], name, row["name_wo_diacritics"], row["subdivision"])
+        location = Location(
+            row["country"] + row["location"], name, row["name_wo_diacritics"], row["subdivision"]
+        )
         if row["function"].startswith("1"):
             ports.append(location)
         towns[row["country"]].append(location)

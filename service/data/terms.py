@@ -9,17 +9,29 @@ from service.data.shipment import Coded
 INCOTERMS = ("EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP")
 # Terms whose named place is at origin; the others name a place at destination.
 _ORIGIN_TERMS = {"EXW", "FCA", "FAS", "FOB"}
-_WEIGHTS = (6, 12, 1, 30, 10, 18, 3, 2, 10, 1, 7)
+# FAS, FOB, CFR and CIF are for sea and inland waterway only.
+_SEA_ONLY = {"FAS", "FOB", "CFR", "CIF"}
+_WEIGHTS = {"EXW": 6, "FCA": 12, "FAS": 1, "FOB": 30, "CFR": 10, "CIF": 18, "CPT": 4, "CIP": 2, "DAP": 10,
+            "DPU": 1, "DDP": 7}  # fmt: skip
 
 
-def sample_incoterm(origin: str, destination: str, rng: random.Random) -> Coded:
+def sample_incoterm(origin: str, destination: str, mode: str, rng: random.Random) -> Coded:
     """ "CIF New York", "FOB SHANGHAI", "DAP Lyon, Incoterms 2020", "EXW"; the label is the code."""
-    code = rng.choices(INCOTERMS, weights=_WEIGHTS)[0]
+    codes = [c for c in INCOTERMS if mode == "sea" or c not in _SEA_ONLY]
+    code = rng.choices(codes, weights=[_WEIGHTS[c] for c in codes])[0]
     place = origin if code in _ORIGIN_TERMS else destination
-    printed = rng.choice((
-        f"{code} {place}", f"{code} {place}", f"{code} {place.upper()}", code, f"{code} {place}, Incoterms 2020",
-        f"{code} {place} (Incoterms® 2020)", f"{code} - {place}", f"{code} {place} PORT",
-    ))
+    printed = rng.choice(
+        (
+            f"{code} {place}",
+            f"{code} {place}",
+            f"{code} {place.upper()}",
+            code,
+            f"{code} {place}, Incoterms 2020",
+            f"{code} {place} (Incoterms® 2020)",
+            f"{code} - {place}",
+            f"{code} {place} PORT",
+        )
+    )
     return Coded(code, printed)
 
 
@@ -34,7 +46,14 @@ FREIGHT_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("porto franco", "nolo prepagato"),
     },
     "collect": {
-        "en": ("FREIGHT COLLECT", "COLLECT", "CC", "Freight Collect", "C/C", "FREIGHT PAYABLE AT DESTINATION"),
+        "en": (
+            "FREIGHT COLLECT",
+            "COLLECT",
+            "CC",
+            "Freight Collect",
+            "C/C",
+            "FREIGHT PAYABLE AT DESTINATION",
+        ),
         "de": ("Fracht unfrei", "unfrei", "FRACHT ZAHLBAR AM BESTIMMUNGSORT"),
         "fr": ("port dû", "fret payable à destination"),
         "es": ("flete por cobrar", "FLETE A COBRAR"),

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import llguidance
 
+if TYPE_CHECKING:
+    from llguidance._lib import JsonCompileOptions
+
 NUMBER_CEILING = 1e12
-COMPACT_JSON: dict[str, Any] = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
+COMPACT_JSON: JsonCompileOptions = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
 
 
 def _is_numeric(node: dict[str, Any]) -> bool:
@@ -53,3 +56,16 @@ def compile_grammar(contract: dict[str, Any], tokenizer: llguidance.LLTokenizer)
     if is_error:
         raise ValueError(f"contract schema does not compile: {messages[0]}")
     return grammar
+
+
+def property_names(schema: Any) -> set[str]:
+    """Every object key the schema declares, at any depth."""
+    names: set[str] = set()
+    if isinstance(schema, dict):
+        names.update(schema.get("properties", {}))
+        for value in schema.values():
+            names |= property_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            names |= property_names(value)
+    return names

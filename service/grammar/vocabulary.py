@@ -1,9 +1,9 @@
 """The tokenizer as llguidance sees it: one byte string per token id, specials marked.
 
 llguidance matches grammars on bytes, so every token needs its exact bytes (SentencePiece's
-`▁` is a space, byte-fallback pieces are single bytes). Control tokens (pad, BOS, EOS, and
-any piece without bytes) are prefixed with llguidance's special-token marker 0xFF, which is
-never valid UTF-8, so the grammar can never emit them as text.
+`▁` is a space, byte-fallback pieces are single bytes). Control tokens (pad, BOS, EOS, pieces
+without bytes, and pieces the tokenizer already marks) carry llguidance's special-token
+marker 0xFF, which is never valid UTF-8, so the grammar can never emit them as text.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def llguidance_tokens(vocabulary: TokenVocabulary) -> tuple[list[bytes], list[in
     tokens = list(vocabulary.token_bytes())
     specials = sorted(
         {vocabulary.pad_id, vocabulary.bos_id, vocabulary.eos_id}
-        | {index for index, data in enumerate(tokens) if not data}
+        | {index for index, data in enumerate(tokens) if not data or data.startswith(SPECIAL_MARKER)}
     )
     for index in specials:
         if not tokens[index].startswith(SPECIAL_MARKER):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from typing import cast
 
 import torch
 import torch.nn.functional as F
@@ -81,7 +82,11 @@ def sinusoidal_positions(length: int, d_model: int) -> Tensor:
 
 class Attention(nn.Module):
     """Multi-head attention on scaled_dot_product_attention, with keys/values exposed
-    separately so the decoder can cache them."""
+    separately so the decoder can cache them.
+
+    No dropout on the attention probabilities: it forces PyTorch's unfused attention path,
+    measured 4x slower on CPU for 1,500-token documents; regularisation comes from the
+    residual, feed-forward and embedding dropout instead."""
 
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
@@ -90,7 +95,6 @@ class Attention(nn.Module):
         self.query = nn.Linear(config.d_model, config.d_model)
         self.key_value = nn.Linear(config.d_model, 2 * config.d_model)
         self.out = nn.Linear(config.d_model, config.d_model)
-        self.dropout = config.dropout
 
     def split_heads(self, x: Tensor) -> Tensor:
         batch, length, _ = x.shape
@@ -103,8 +107,7 @@ class Attention(nn.Module):
     def attend(self, x: Tensor, key: Tensor, value: Tensor, mask: Tensor | None) -> Tensor:
         """x: (B, T, C) queries; key/value: (B, H, L, Dh); mask: bool, True = may attend."""
         query = self.split_heads(self.query(x))
-        dropout = self.dropout if self.training else 0.0
-        heads = F.scaled_dot_product_attention(query, key, value, attn_mask=mask, dropout_p=dropout)
+        heads = F.scaled_dot_product_attention(query, key, value, attn_mask=mask)
         batch, _, length, _ = heads.shape
         return self.out(heads.transpose(1, 2).reshape(batch, length, -1))
 
@@ -191,6 +194,8 @@ class CopyHead(nn.Module):
 
 
 class Seq2SeqTransformer(nn.Module):
+    positions: Tensor  # (max_len, C) sinusoidal table, a non-persistent buffer
+
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.config = config
@@ -204,6 +209,10 @@ class Seq2SeqTransformer(nn.Module):
         self.decoder = nn.ModuleList(DecoderLayer(config) for _ in range(config.n_decoder_layers))
         self.decoder_norm = nn.LayerNorm(config.d_model)
         self.copy = CopyHead(config) if config.copy_head else None
+
+    @property
+    def decoder_layers(self) -> list[DecoderLayer]:
+        return cast(list[DecoderLayer], list(self.decoder))
 
     def num_parameters(self) -> int:
         return sum(p.numel() for p in self.parameters())
@@ -227,7 +236,7 @@ class Seq2SeqTransformer(nn.Module):
 
     def encoder_state(self, memory: Tensor, src_valid: Tensor, src: Tensor) -> EncoderState:
         """Everything the decoder reads from the source, computed once."""
-        cross_kv = [layer.cross_attn.keys_values(memory) for layer in self.decoder]
+        cross_kv = [layer.cross_attn.keys_values(memory) for layer in self.decoder_layers]
         copy_keys = self.copy.key(memory) if self.copy is not None else None
         return EncoderState(cross_kv=cross_kv, src_valid=src_valid, copy_keys=copy_keys, src_ids=src)
 
@@ -254,7 +263,7 @@ class Seq2SeqTransformer(nn.Module):
         self_mask = causal[None, None] & (tgt_in != self.config.pad_id)[:, None, None, :]
         cross_mask = state.src_valid[:, None, None, :]
         x = self.embed(tgt_in, positions)
-        for layer, cross_kv in zip(self.decoder, state.cross_kv, strict=True):
+        for layer, cross_kv in zip(self.decoder_layers, state.cross_kv, strict=True):
             x = layer(x, layer.self_keys_values(x), self_mask, cross_kv, cross_mask)
         return self.output_log_probs(x, state)
 
@@ -280,7 +289,9 @@ class Seq2SeqTransformer(nn.Module):
         position_index = positions[:, None, :]  # (B, 1, T)
         cross_mask = state.src_valid[:, None, None, :]
         x = self.embed(tokens, positions)
-        for layer, (cache_k, cache_v), cross_kv in zip(self.decoder, self_cache, state.cross_kv, strict=True):
+        for layer, (cache_k, cache_v), cross_kv in zip(
+            self.decoder_layers, self_cache, state.cross_kv, strict=True
+        ):
             key, value = layer.self_keys_values(x)  # (B, H, T, Dh)
             cache_k.index_put_((batch_index, head_index, position_index), key)
             cache_v.index_put_((batch_index, head_index, position_index), value)

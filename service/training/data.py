@@ -76,7 +76,9 @@ def load_examples(
 ) -> tuple[list[Example], int]:
     """Tokenized examples of a corpus split, from the cache when the tokenizer is unchanged."""
     digest = hashlib.sha256(Path(tokenizer_file).read_bytes()).hexdigest()[:12]
-    cache = (path if path.is_dir() else path.parent) / f".tokens-{path.stem}-{digest}-{max_source}-{max_target}.npz"
+    cache = (
+        path if path.is_dir() else path.parent
+    ) / f".tokens-{path.stem}-{digest}-{max_source}-{max_target}.npz"
     if cache.is_file():
         stored = np.load(cache)
         sources = np.split(stored["source"], stored["source_offsets"][1:-1])
@@ -137,7 +139,13 @@ def collate(examples: list[Example], pad_id: int, bos_id: int) -> Batch:
 
 
 def iterate_batches(
-    examples: list[Example], token_budget: int, seed: int, pad_id: int, bos_id: int, rank: int = 0, world: int = 1
+    examples: list[Example],
+    token_budget: int,
+    seed: int,
+    pad_id: int,
+    bos_id: int,
+    rank: int = 0,
+    world: int = 1,
 ) -> Iterator[Batch]:
     """Endless stream of batches, a new shuffle each epoch; rank r of `world` takes every world-th batch."""
     epoch = 0

@@ -21,7 +21,9 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, action="append", default=[], help="evaluation set (repeatable)")
-    parser.add_argument("--standard", type=Path, metavar="CORPUS", help="add test, heldout, examples and real EDI")
+    parser.add_argument(
+        "--standard", type=Path, metavar="CORPUS", help="add test, heldout, examples and real EDI"
+    )
     parser.add_argument("--model-dir", type=Path, default=DEFAULT_STORE, help="model store or version dir")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--limit", type=int, default=0, help="at most this many documents per set (0: all)")
@@ -31,7 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def standard_sets(corpus: Path) -> list[Path]:
-    return [corpus / "test", corpus / "heldout", SHARED / "contract" / "examples", SHARED / "eval" / "real-edi"]
+    return [
+        corpus / "test",
+        corpus / "heldout",
+        SHARED / "contract" / "examples",
+        SHARED / "eval" / "real-edi",
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,10 +81,15 @@ def print_result(result: dict[str, Any]) -> None:
     )
     print(f"   {'field':<36} {'support':>7} {'P':>7} {'R':>7} {'F1':>7}")
     for row in result["fields"][:15]:
-        print(f"   {row['field']:<36} {row['support']:>7} {row['precision']:>7.3f} {row['recall']:>7.3f} {row['f1']:>7.3f}")
+        print(
+            f"   {row['field']:<36} {row['support']:>7} "
+            f"{row['precision']:>7.3f} {row['recall']:>7.3f} {row['f1']:>7.3f}"
+        )
     if result["documents"] <= 10:
         for doc in result["per_document"]:
-            print(f"   doc {doc['id']}: F1 {doc['f1']:.3f} finish {doc['finish_reason']} {doc['error'] or ''}")
+            print(
+                f"   doc {doc['id']}: F1 {doc['f1']:.3f} finish {doc['finish_reason']} {doc['error'] or ''}"
+            )
 
 
 def card_figures(results: list[dict[str, Any]]) -> dict[str, Any]:

@@ -76,7 +76,9 @@ def load_eval_set(path: Path) -> list[dict[str, Any]]:
             label_file = text_file.with_suffix(".json")
             if label_file.is_file():
                 label = json.loads(label_file.read_text(encoding="utf-8"))
-                records.append({"id": text_file.stem, "text": text_file.read_text(encoding="utf-8"), "label": label})
+                records.append(
+                    {"id": text_file.stem, "text": text_file.read_text(encoding="utf-8"), "label": label}
+                )
         return records
     return read_records(path)
 
@@ -85,7 +87,9 @@ async def decode_all(engine: Engine, token_lists: list[list[int]], params: Decod
     """Submit every document at once (the engine batches them); exceptions are returned, not raised."""
     await engine.start()
     try:
-        return await asyncio.gather(*(engine.submit(ids, params) for ids in token_lists), return_exceptions=True)
+        return await asyncio.gather(
+            *(engine.submit(ids, params) for ids in token_lists), return_exceptions=True
+        )
     finally:
         await engine.drain(timeout_s=5.0)
 
@@ -100,10 +104,14 @@ def evaluate_records(
     max_slots: int = 16,
 ) -> EvalResult:
     params = params or DecodeParams()
-    engine = Engine(model, tokenizer, EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records))), device=device)
+    engine = Engine(
+        model, tokenizer, EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records))), device=device
+    )
     token_lists = [tokenizer.encode(record["text"]) for record in records]
     fits = [len(ids) <= engine.max_input_tokens for ids in token_lists]
-    outputs = asyncio.run(decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params))
+    outputs = asyncio.run(
+        decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params)
+    )
     results = iter(outputs)
     accumulator = ScoreAccumulator()
     evaluation = EvalResult(name=name, report=accumulator.report())
@@ -123,7 +131,9 @@ def evaluate_records(
             evaluation.schema_valid += int(predicted is not None)
         score = accumulator.add(predicted, record["label"])
         reason = outcome.finish_reason.value if isinstance(outcome, GenerationResult) else None
-        evaluation.documents.append(DocumentOutcome(record_id, score.counts.f1, score.exact_match, reason, error))
+        evaluation.documents.append(
+            DocumentOutcome(record_id, score.counts.f1, score.exact_match, reason, error)
+        )
     evaluation.report = accumulator.report()
     return evaluation
 

@@ -140,7 +140,8 @@ class Trainer:
 
     def _parameter_groups(self) -> list[dict[str, Any]]:
         """No weight decay on biases, norms and embeddings."""
-        decay, no_decay = [], []
+        decay: list[nn.Parameter] = []
+        no_decay: list[nn.Parameter] = []
         for name, parameter in self.model.named_parameters():
             (no_decay if parameter.ndim < 2 or "embedding" in name else decay).append(parameter)
         return [
@@ -220,7 +221,9 @@ class Trainer:
             group["lr"] = learning_rate(self.step, self.config)
         with self._autocast():
             log_probs = self.wrapped(batch.src.to(self.device), batch.tgt_in.to(self.device))
-        loss = smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, self.config.label_smoothing)
+        loss = smoothed_nll(
+            log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, self.config.label_smoothing
+        )
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.config.grad_clip)
@@ -238,7 +241,10 @@ class Trainer:
             with self._autocast():
                 log_probs = self.model(batch.src.to(self.device), batch.tgt_in.to(self.device))
             tokens = batch.target_tokens
-            total += float(smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, 0.0)) * tokens
+            total += (
+                float(smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, 0.0))
+                * tokens
+            )
             count += tokens
         return total / max(1, count)
 
@@ -262,13 +268,22 @@ class Trainer:
             if self.step % self.config.log_every == 0:
                 rate = window_tokens / max(1e-9, time.monotonic() - window_start)
                 self.progress.show(self.step, first_step, loss, rate)
-                self.progress.log({"step": self.step, "loss": loss, "tokens_per_s": rate, "lr": learning_rate(self.step, self.config)})
+                self.progress.log(
+                    {
+                        "step": self.step,
+                        "loss": loss,
+                        "tokens_per_s": rate,
+                        "lr": learning_rate(self.step, self.config),
+                    }
+                )
                 window_tokens, window_start = 0, time.monotonic()
             if self.step % self.config.checkpoint_every == 0:
                 self.save_state()
             if self.dist.main and self.step % self.config.eval_every == 0:
                 figures = self.evaluate()
-            out_of_time = self.config.max_minutes and (time.monotonic() - started) / 60 >= self.config.max_minutes
+            out_of_time = (
+                self.config.max_minutes and (time.monotonic() - started) / 60 >= self.config.max_minutes
+            )
             if out_of_time:
                 break
         self.save_state()

@@ -14,7 +14,9 @@ from service.training.evaluate import evaluate_records
 from service.training.trainer import DecodeEvaluator
 
 
-def constrained_f1_evaluator(tokenizer: Tokenizer, validation_data: Path, device: torch.device) -> DecodeEvaluator:
+def constrained_f1_evaluator(
+    tokenizer: Tokenizer, validation_data: Path, device: torch.device
+) -> DecodeEvaluator:
     """An evaluator the trainer calls every eval_every steps on the first `n` validation records."""
     records = read_records(validation_data)
 

@@ -13,8 +13,16 @@ PAD, BOS, EOS = 0, 2, 3
 def _model(copy_head: bool) -> Seq2SeqTransformer:
     torch.manual_seed(0)
     config = ModelConfig(
-        vocab_size=97, d_model=32, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=64,
-        max_source_len=64, max_target_len=32, dropout=0.0, copy_head=copy_head,
+        vocab_size=97,
+        d_model=32,
+        n_heads=4,
+        n_encoder_layers=2,
+        n_decoder_layers=2,
+        d_ff=64,
+        max_source_len=64,
+        max_target_len=32,
+        dropout=0.0,
+        copy_head=copy_head,
     )
     return Seq2SeqTransformer(config).eval()
 
@@ -43,7 +51,9 @@ def test_cached_step_decoding_equals_parallel_forward(copy_head: bool) -> None:
         steps = []
         for t in range(tgt.shape[1]):
             positions = torch.full((3, 1), t)
-            steps.append(model.decode_step(tgt[:, t : t + 1], positions, cache, step_mask(positions, cache_len), state))
+            steps.append(
+                model.decode_step(tgt[:, t : t + 1], positions, cache, step_mask(positions, cache_len), state)
+            )
     stepped = torch.cat(steps, dim=1)
     valid = tgt != PAD
     assert (full[valid] - stepped[valid]).abs().max().item() <= 1e-4

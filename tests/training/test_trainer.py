@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import torch
 
+from service.tokenizer import train_tokenizer
 from service.training.config import TrainConfig
 from service.training.data import bucket_batches, collate, target_text, tokenize_records
 from service.training.trainer import STATE_FILE, Trainer, learning_rate, smoothed_nll
-from service.tokenizer import train_tokenizer
 
 LABEL = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "manifest_full.json").read_text())
 
@@ -47,8 +47,16 @@ def _config(corpus: Path, run_dir: Path, max_steps: int) -> TrainConfig:
         validation_data=corpus / "validation",
         tokenizer=corpus / "tokenizer.model",
         run_dir=run_dir,
-        model={"d_model": 32, "n_heads": 2, "n_encoder_layers": 1, "n_decoder_layers": 1, "d_ff": 64,
-               "max_source_len": 256, "max_target_len": 512, "dropout": 0.0},
+        model={
+            "d_model": 32,
+            "n_heads": 2,
+            "n_encoder_layers": 1,
+            "n_decoder_layers": 1,
+            "d_ff": 64,
+            "max_source_len": 256,
+            "max_target_len": 512,
+            "dropout": 0.0,
+        },
         token_budget=3000,
         max_steps=max_steps,
         warmup_steps=2,
@@ -75,14 +83,17 @@ def test_smoothed_loss_ignores_padding() -> None:
 
 
 def test_batches_respect_the_token_budget() -> None:
-    examples, _ = tokenize_records(_records(30, 3), lambda text: list(text.encode()), eos_id=3,
-                                   max_source=10_000, max_target=10_000)
+    examples, _ = tokenize_records(
+        _records(30, 3), lambda text: list(text.encode()), eos_id=3, max_source=10_000, max_target=10_000
+    )
     for indices in bucket_batches(examples, token_budget=4000, seed=0):
         batch = collate([examples[i] for i in indices], pad_id=0, bos_id=2)
         assert batch.src.numel() + batch.tgt_in.numel() <= 4000 or len(indices) == 1
         assert (batch.tgt_in[:, 0] == 2).all()
-        assert torch.equal(batch.tgt_in[0, 1 : len(examples[indices[0]].target)],
-                           batch.tgt_out[0, : len(examples[indices[0]].target) - 1])
+        assert torch.equal(
+            batch.tgt_in[0, 1 : len(examples[indices[0]].target)],
+            batch.tgt_out[0, : len(examples[indices[0]].target) - 1],
+        )
 
 
 def test_loss_falls_and_resume_continues_where_it_stopped(corpus: Path, tmp_path: Path) -> None:

@@ -23,7 +23,8 @@ SEPARATORS = (": ", ":  ", " : ", ":\t", " - ", ". ")
 # Caption words that belong to another transport mode or another kind of document.
 _SEA_WORDS = (
     "ocean", "shipping line", "sailing", "on board", "an bord", "seeschiff", "reederei", "maritime",
-    "naviera", "rederij", "armador", "navigazione", "port of", "hafen", "puerto", "porto", "haven", "port de",
+    "naviera", "rederij", "armador", "navigazione", "port of", "load port", "discharge port", "hafen",
+    "puerto", "porto", "haven", "port de",
 )  # fmt: skip
 _AIR_WORDS = ("airport", "aéroport", "flughafen", "aeropuerto", "aeroporto", "luchthaven")
 _BL_WORDS = ("b/l", "bill of lading", "konnossement")
@@ -138,14 +139,6 @@ def item_notes(item: Item, rng: random.Random) -> list[str]:
     return notes
 
 
-def vehicle_text(shipment: Shipment, rng: random.Random) -> str | None:
-    """Vessel with voyage ("ESSEN EXPRESS / 012W"), a flight, or a truck/train id."""
-    vehicle, voyage = shipment.vessel_or_flight, shipment.voyage
-    if vehicle and voyage:
-        return rng.choice((f"{vehicle} / {voyage}", f"{vehicle} V.{voyage}", f"{vehicle} {voyage}"))
-    return vehicle or voyage
-
-
 def issue_text(shipment: Shipment, rng: random.Random) -> str | None:
     """Issue date with the (unlabelled) issue place, in either order."""
     date = shipment.issue_date.printed if shipment.issue_date else None
@@ -153,8 +146,3 @@ def issue_text(shipment: Shipment, rng: random.Random) -> str | None:
     if date and place:
         return f"{place}, {date}" if rng.random() < 0.5 else f"{date} {place}"
     return date or place
-
-
-def field(key: str, shipment: Shipment, rng: random.Random, value: str, sep: str) -> str:
-    """One captioned field line in the document's language."""
-    return f"{fitting_caption(key, shipment, rng)}{sep}{value}"

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from service.data.families._fieldtext import fitting_caption, item_notes, packages_text
+from service.data.noise import wrap
 from service.data.shipment import Container, Item, Shipment
 
 
@@ -123,19 +124,32 @@ def with_containers(rows: list[Row], containers: list[Container], width: int) ->
     return merged
 
 
+def _width(cell: str) -> int:
+    return max(map(len, cell.split("\n"))) if "\n" in cell else len(cell)
+
+
 def render(head: list[str], rows: list[Row], border: Border, numeric: Collection[int] = ()) -> list[str]:
-    """Lay out header and rows; columns in `numeric` are right-aligned."""
+    """Lay out header and rows; columns in `numeric` are right-aligned.
+
+    A cell printed over several lines (marks) keeps its line breaks: its earlier lines stand
+    above the row, indented to the column, so the value is still read in one piece.
+    """
     all_cells = [head] + [cells for row in rows for cells in (row.cells, *row.under)]
     if border is TABS:
         return [border.inner.join(cells).rstrip() for cells in all_cells]
-    widths = [max(len(cells[i]) for cells in all_cells) for i in range(len(head))]
+    widths = [max(map(_width, (cells[i] for cells in all_cells))) for i in range(len(head))]
 
     def line(cells: list[str]) -> str:
-        padded = [
-            cell.rjust(width) if i in numeric else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return f"{border.left}{border.inner.join(padded)}{border.right}".rstrip()
+        text = border.left
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            if i:
+                text += border.inner
+            if "\n" in cell:
+                *above, cell = cell.split("\n")
+                indent = " " * (len(text) - text.rfind("\n") - 1)
+                text += "".join(f"{piece}\n{indent}" for piece in above)
+            text += cell.rjust(width) if i in numeric else cell.ljust(width)
+        return (text + border.right).rstrip()
 
     out = [line(head)]
     if border.rule:
@@ -147,26 +161,13 @@ def render(head: list[str], rows: list[Row], border: Border, numeric: Collection
 def wrap_last(rows: list[Row], width: int) -> None:
     """Wrap each row's last cell (the description) at `width`, continuation lines first."""
     for row in rows:
+        if len(row.cells[-1]) <= width:
+            continue
         pieces = wrap(row.cells[-1], width)
         if len(pieces) > 1:
             blank = [""] * (len(row.cells) - 1)
             row.cells[-1] = pieces[0]
             row.under[:0] = [[*blank, piece] for piece in pieces[1:]]
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Break `text` at spaces into lines of at most `width` (a longer word stays whole)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        lines.append(current)
-    return lines
 
 
 def container_rows(containers: list[Container]) -> list[Row]:

@@ -10,6 +10,7 @@ a line). Entries are in label order inside a group; layouts may shuffle groups.
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from service.data.families._fieldtext import (
@@ -22,6 +23,9 @@ from service.data.families._fieldtext import (
     place_text,
 )
 from service.data.shipment import Party, Shipment
+
+_PLACES = ("place_of_receipt", "port_of_loading", "port_of_discharge", "place_of_delivery")
+_AIR_PLACE_KEYS = {"port_of_loading": "airport_of_departure", "port_of_discharge": "airport_of_destination"}
 
 
 @dataclass(slots=True)
@@ -38,67 +42,52 @@ class Groups:
     terms: list[Entry]
 
 
-def entries(shipment: Shipment, rng: random.Random) -> Groups:
-    """Every set header field of `shipment` as a captioned entry, by group."""
+def entries(shipment: Shipment, rng: random.Random, skip: Collection[str] = ()) -> Groups:
+    """Every set header field of `shipment` as a captioned entry, by group; fields named in
+    `skip` (Shipment attribute names) are left out because the layout prints them elsewhere."""
 
-    def cap(key: str) -> str:
-        return fitting_caption(key, shipment, rng)
+    def keep(pairs: list[tuple[str, str, str | Party | None]]) -> list[Entry]:
+        return [
+            Entry(fitting_caption(key, shipment, rng), value)
+            for key, name, value in pairs
+            if value is not None and name not in skip
+        ]
 
-    def keep(pairs: list[tuple[str, str | Party | None]]) -> list[Entry]:
-        return [Entry(cap(key), value) for key, value in pairs if value is not None]
+    def place(name: str) -> str | None:
+        found = getattr(shipment, name)
+        return place_text(found, rng) if found else None
+
+    def printed(name: str) -> str | None:
+        found = getattr(shipment, name)
+        return found.printed if found else None
 
     vehicle_key = VEHICLE_KEY[shipment.transport_mode]
-    vehicle: list[tuple[str, str | Party | None]] = [
-        (vehicle_key, shipment.vessel_or_flight),
-        ("voyage", shipment.voyage),
-    ]
-    routing = keep(vehicle)
-    if shipment.vessel_or_flight and shipment.voyage and rng.random() < 0.5:
-        routing = [
-            Entry(f"{cap(vehicle_key)} / {cap('voyage')}", f"{shipment.vessel_or_flight} / {shipment.voyage}")
-        ]
-    places = (
-        ("place_of_receipt", shipment.place_of_receipt),
-        ("port_of_loading", shipment.port_of_loading),
-        ("port_of_discharge", shipment.port_of_discharge),
-        ("place_of_delivery", shipment.place_of_delivery),
-    )
-    routing += keep([(key, place_text(place, rng) if place else None) for key, place in places])
-    routing += keep(
-        [
-            ("departure_date", shipment.departure_date.printed if shipment.departure_date else None),
-            ("arrival_date", shipment.arrival_date.printed if shipment.arrival_date else None),
-        ]
-    )
-    number_key = NUMBER_KEY[shipment.document_type] if rng.random() < 0.75 else "document_number"
-    return Groups(
-        reference=keep(
-            [
-                (number_key, shipment.document_number),
-                ("issue_date", issue_text(shipment, rng)),
-                ("carrier", shipment.carrier),
-            ]
+    vehicle, voyage = shipment.vessel_or_flight, shipment.voyage
+    if vehicle and voyage and "vessel_or_flight" not in skip and "voyage" not in skip and rng.random() < 0.5:
+        caption = (
+            f"{fitting_caption(vehicle_key, shipment, rng)} / {fitting_caption('voyage', shipment, rng)}"
         )
-        + (
-            [Entry("SCAC" if shipment.transport_mode == "sea" else "Code", shipment.carrier_code)]
-            if shipment.carrier_code
-            else []
-        ),
-        parties=keep(
-            [
-                ("shipper", shipment.shipper),
-                ("consignee", shipment.consignee),
-                ("notify_party", shipment.notify_party),
-            ]
-        ),
-        routing=routing,
-        terms=keep(
-            [
-                ("incoterm", shipment.incoterm.printed if shipment.incoterm else None),
-                ("freight_terms", shipment.freight_terms.printed if shipment.freight_terms else None),
-            ]
-        ),
+        routing = [Entry(caption, f"{vehicle} / {voyage}")]
+    else:
+        routing = keep([(vehicle_key, "vessel_or_flight", vehicle), ("voyage", "voyage", voyage)])
+    keys = _AIR_PLACE_KEYS if shipment.transport_mode == "air" else {}
+    routing += keep([(keys.get(name, name), name, place(name)) for name in _PLACES])
+    routing += keep([(name, name, printed(name)) for name in ("departure_date", "arrival_date")])
+    number_key = NUMBER_KEY[shipment.document_type] if rng.random() < 0.75 else "document_number"
+    reference = keep(
+        [
+            (number_key, "document_number", shipment.document_number),
+            ("issue_date", "issue_date", issue_text(shipment, rng)),
+            ("carrier", "carrier", shipment.carrier),
+        ]
     )
+    if shipment.carrier_code and "carrier" not in skip:
+        reference.append(Entry("SCAC" if shipment.transport_mode == "sea" else "Code", shipment.carrier_code))
+    parties = keep(
+        [(name, name, getattr(shipment, name)) for name in ("shipper", "consignee", "notify_party")]
+    )
+    terms = keep([(name, name, printed(name)) for name in ("incoterm", "freight_terms")])
+    return Groups(reference, parties, routing, terms)
 
 
 def kv_lines(group: list[Entry], rng: random.Random, sep: str, pair_width: int = 0) -> list[str]:
@@ -130,4 +119,17 @@ def kv_lines(group: list[Entry], rng: random.Random, sep: str, pair_width: int =
             lines.append(text)
     if pending:
         lines.append(pending)
+    return lines
+
+
+def aligned_lines(group: list[Entry], rng: random.Random, width: int, right: bool) -> list[str]:
+    """Captions padded to `width` (right-aligned on the colon or left), values in one column;
+    a party's further lines continue under its first."""
+    lines = []
+    for entry in group:
+        caption = f"{entry.caption}:"
+        caption = caption.rjust(width) if right else caption.ljust(width)
+        values = party_lines(entry.value, rng) if isinstance(entry.value, Party) else [entry.value]
+        lines.append(f"{caption} {values[0]}")
+        lines.extend(f"{' ' * width} {value}" for value in values[1:])
     return lines

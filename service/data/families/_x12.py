@@ -10,18 +10,21 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from service.data.families._edi import X12_PACKAGES, Segment, choose_syntax, envelope_time, sender_code
+from service.data.families._edi import X12_PACKAGES, Segment, choose_syntax, envelope_time
 from service.data.shipment import Item, Party, Place, Shipment
 
 _RECEIVERS = ("USCSAMS", "CBPACE", "EDIGATEWAY", "INTTRA", "CARGOSMART", "ACEMANIFEST")
 
 
 def interchange(
-    shipment: Shipment, rng: random.Random, set_id: str, functional_id: str, body: list[Segment]
+    shipment: Shipment, rng: random.Random, ids: tuple[str, str, str], body: list[Segment]
 ) -> str:
-    """The body wrapped in its envelope and serialized with separators free of every value."""
+    """The body wrapped in its envelope and serialized with separators free of every value.
+
+    `ids` are the transaction set ("309"), its functional group ("AQ") and the sender's code.
+    """
+    set_id, functional_id, sender = ids
     sent = envelope_time(shipment, rng)
-    sender = sender_code(shipment, rng)
     receiver = rng.choice(_RECEIVERS)
     control = f"{rng.randrange(1, 10**9):09d}"
     group = str(int(control) % 100_000 or 1)

@@ -21,6 +21,7 @@ from service.data.families._fieldtext import (
     place_text,
 )
 from service.data.families._grid import BLANKS, PIPES, goods_rows, headers, render, with_containers, wrap_last
+from service.data.noise import page_footer, page_header, terms_paragraph
 from service.data.shipment import Party, Shipment
 
 _ORIGINALS = ("THREE (3)", "3/3", "ONE (1)", "TWO (2)", "ZERO (0)")
@@ -118,7 +119,9 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
     right_vessel = _right_entries(
         [(cap("vessel"), shipment.vessel_or_flight), (cap("voyage"), shipment.voyage)], sep, stacked
     )
-    lines = [shipment.title.center(len(rule)).rstrip()]
+    language = shipment.style.language
+    lines = [page_header(rng).rjust(len(rule))] if rng.random() < 0.5 else []
+    lines.append(shipment.title.center(len(rule)).rstrip())
     if shipment.document_type == "sea_waybill":
         lines.append(
             rng.choice(("NON-NEGOTIABLE", "NOT NEGOTIABLE", "Non Negotiable")).center(len(rule)).rstrip()
@@ -154,6 +157,10 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
     if shipment.document_type == "bill_of_lading":
         bottom.append(("No. of Original B(s)/L", rng.choice(_ORIGINALS)))
     lines.extend(_right_entries(bottom, sep, stacked=False))
+    for _ in range(rng.choice((0, 1, 1, 2))):
+        lines += ["", terms_paragraph(language, rng, width=len(rule))]
+    if rng.random() < 0.5:
+        lines += ["", page_footer(language, 1, 1, rng)]
     return "\n".join(lines) + "\n"
 
 

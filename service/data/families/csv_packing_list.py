@@ -14,7 +14,7 @@ import random
 
 from service.data.families import LayoutFamily
 from service.data.families._fieldtext import fitting_caption, issue_text, place_text
-from service.data.families._grid import headers, item_cell
+from service.data.families._grid import headers, item_cell, totals_row
 from service.data.shipment import Party, Shipment
 
 _GOODS_KEYS = ("marks", "description", "hs", "quantity", "package", "weight", "volume", "dg")
@@ -34,7 +34,9 @@ def _party_rows(caption: str, party: Party, sep: str, rng: random.Random) -> lis
         return [[caption, party.placeholder]]
     rows = [[caption, party.name]]
     if party.address_lines:
-        rows.append([rng.choice(("Address", "Adresse", "Addr.", "")) or caption, " ".join(party.address_lines)])
+        rows.append(
+            [rng.choice(("Address", "Adresse", "Addr.", "")) or caption, " ".join(party.address_lines)]
+        )
     rows += [["", extra] for extra in party.extras]
     return rows
 
@@ -72,20 +74,17 @@ def _goods_rows(shipment: Shipment, rng: random.Random) -> list[list[str]]:
         keys.remove("dg")
         keys.insert(2, "dg")
     if rng.random() < 0.4:
-        keys[3:5] = ["package", "quantity"]
+        at = keys.index("quantity")
+        keys[at : at + 2] = ["package", "quantity"]
     numbered = rng.random() < 0.6
     rows = [([rng.choice(("Pos", "Line", "Item", "#"))] if numbered else []) + headers(keys, shipment, rng)]
     for number, item in enumerate(shipment.items, 1):
-        rows.append(([str(number * rng.choice((1, 10)))] if numbered else []) + [item_cell(item, k) for k in keys])
-    totals = {
-        "quantity": shipment.total_packages,
-        "weight": shipment.total_gross_weight,
-        "volume": shipment.total_volume,
-    }
-    if any(totals.values()):
-        total_cells = [totals[k].printed if totals.get(k) else "" for k in keys]  # type: ignore[union-attr]
-        total_cells[keys.index("description")] = rng.choice(("TOTAL", "Total", "Summe", "Gesamt"))
-        rows.append(([""] if numbered else []) + total_cells)
+        rows.append(
+            ([str(number * rng.choice((1, 10)))] if numbered else []) + [item_cell(item, k) for k in keys]
+        )
+    total, _ = totals_row(keys, shipment, rng.choice(("TOTAL", "Total", "Summe", "Gesamt")))
+    if total:
+        rows.append(([""] if numbered else []) + total.cells)
     return rows
 
 
@@ -100,10 +99,15 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
     if rng.random() < 0.6:
         lines += [_row(row + [""] * (width - len(row)), sep) for row in header]
     else:
-        lines += [f"{key}: {value}".strip() for key, value in header]
+        lines += [f"{key}: {value}" if key else value for key, value in header]
     for container in shipment.containers:
         size = container.size.printed if container.size else ""
-        cells = [fitting_caption("container", shipment, rng), container.number_printed, container.seal or "", size]
+        cells = [
+            fitting_caption("container", shipment, rng),
+            container.number_printed,
+            container.seal or "",
+            size,
+        ]
         lines.append(_row(cells + [""] * (width - len(cells)), sep))
     lines.append(sep * (width - 1) if rng.random() < 0.5 else "")
     lines += [_row(row, sep) for row in goods]

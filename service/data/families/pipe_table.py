@@ -21,6 +21,7 @@ from service.data.families._grid import (
     with_containers,
 )
 from service.data.families._header import entries, kv_lines
+from service.data.noise import page_footer, page_header
 from service.data.shipment import Item, Shipment
 
 _TOTAL_WORDS = ("TOTAL", "Total", "TOTALS", "GRAND TOTAL", "*** TOTAL ***")
@@ -74,7 +75,8 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
     sep = rng.choice(SEPARATORS)
     pair_width = rng.choice((0, 44, 52))
     groups = entries(shipment, rng)
-    lines = [shipment.title if rng.random() < 0.6 else shipment.title.center(80).rstrip(), ""]
+    lines = [page_header(rng), ""] if rng.random() < 0.2 else []
+    lines += [shipment.title if rng.random() < 0.6 else shipment.title.center(80).rstrip(), ""]
     blocks = [groups.reference, groups.parties, groups.routing, groups.terms]
     if rng.random() < 0.4:
         blocks[1], blocks[2] = blocks[2], blocks[1]
@@ -90,6 +92,8 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
     if shipment.items or containers_inline:
         lines += _goods_table(shipment, rng, containers_inline)
     lines += shipment.remarks
+    if rng.random() < 0.5:
+        lines += ["", page_footer(shipment.style.language, 1, 1, rng)]
     return "\n".join(lines) + "\n"
 
 

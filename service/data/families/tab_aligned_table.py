@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from service.data.families import LayoutFamily
-from service.data.families._fieldtext import fitting_caption, party_lines
+from service.data.families._fieldtext import fitting_caption
 from service.data.families._grid import (
     BLANKS,
     TABS,
@@ -22,20 +22,9 @@ from service.data.families._grid import (
     with_containers,
     wrap_last,
 )
-from service.data.families._header import Entry, entries
-from service.data.shipment import Party, Shipment
-
-
-def _aligned(group: list[Entry], rng: random.Random, width: int, right: bool) -> list[str]:
-    """Captions padded to `width` (right-aligned on the colon or left), values in one column."""
-    lines = []
-    for entry in group:
-        caption = f"{entry.caption}:"
-        caption = caption.rjust(width) if right else caption.ljust(width)
-        values = party_lines(entry.value, rng) if isinstance(entry.value, Party) else [entry.value]
-        lines.append(f"{caption} {values[0]}")
-        lines.extend(f"{' ' * width} {value}" for value in values[1:])
-    return lines
+from service.data.families._header import aligned_lines, entries
+from service.data.noise import page_footer, terms_paragraph
+from service.data.shipment import Shipment
 
 
 def _goods(shipment: Shipment, rng: random.Random, tabs: bool) -> list[str]:
@@ -81,12 +70,16 @@ def _render(shipment: Shipment, rng: random.Random) -> str:
         blocks[0], blocks[1] = blocks[1], blocks[0]
     for block in blocks:
         if block:
-            lines += _aligned(block, rng, width, right)
+            lines += aligned_lines(block, rng, width, right)
             lines.append("")
     if shipment.items or shipment.containers:
         lines += _goods(shipment, rng, tabs)
     if shipment.remarks:
         lines += ["", *shipment.remarks]
+    if rng.random() < 0.3:
+        lines += ["", terms_paragraph(shipment.style.language, rng, width=rng.randint(70, 100))]
+    if rng.random() < 0.4:
+        lines += ["", page_footer(shipment.style.language, 1, 1, rng)]
     return "\n".join(lines) + "\n"
 
 

@@ -15,12 +15,15 @@ import random
 
 from service.data.families import LayoutFamily
 from service.data.families._edi import (
+    X12_PACKAGES,
     X12_WEIGHT_UNITS,
     Segment,
+    bill_number,
     clear_item_fields,
     dangerous_parts,
-    date8,
     iso_size,
+    machine_forms,
+    manifest_bills,
     number,
     partition,
     sender_code,
@@ -39,14 +42,8 @@ def render(shipment: Shipment, rng: random.Random) -> str:
     shipment.drop("carrier", "issue_date", "departure_date", "incoterm", "freight_terms", "remarks")
     unit = unit_code(shipment.items)  # M11's package unit, read before the N10 lines (which have none)
     clear_item_fields(shipment.items, "package", "volume")
-    if shipment.arrival_date and shipment.arrival_date.value is None:
-        shipment.drop("arrival_date")  # CCYYMMDD only: a date without a year has no form here
-    has_parties = any((shipment.shipper, shipment.consignee, shipment.notify_party))
-    bills = 1 if has_parties or len(shipment.items) < 2 else rng.randint(2, min(4, len(shipment.items)))
-    if bills > 1:
-        shipment.drop("total_packages", "total_gross_weight", "total_volume")
-    if shipment.total_volume and shipment.total_volume.cbm is None:
-        shipment.drop("total_volume")
+    machine_forms(shipment, X12_PACKAGES)
+    bills = manifest_bills(shipment, rng)
     scac = sender_code(shipment, rng)
     vessel_code = str(rng.randrange(9_000_000, 9_999_999))
     mode = _MODES[shipment.transport_mode]
@@ -55,9 +52,10 @@ def render(shipment: Shipment, rng: random.Random) -> str:
          shipment.voyage or "", shipment.document_number or "", str(bills), "A"],
     ]  # fmt: skip
     discharge = shipment.port_of_discharge
-    district = discharge.extra if discharge and discharge.extra and discharge.extra.isdigit() else None
-    arrival = shipment.arrival_date.value if shipment.arrival_date else None
-    body.append(["P4", district or rng.choice(_SCHEDULE_D), date8(arrival) if arrival else "", str(bills)])
+    extra = discharge.extra if discharge else None
+    district = extra if extra and len(extra) == 4 and extra.isdigit() else None
+    arrival = shipment.arrival_date.printed if shipment.arrival_date else ""
+    body.append(["P4", district or rng.choice(_SCHEDULE_D), arrival, str(bills)])
     ports = (("L", shipment.port_of_loading), ("D", discharge), ("E", shipment.place_of_delivery))
     for function, place in ports:
         if place:
@@ -72,7 +70,7 @@ def render(shipment: Shipment, rng: random.Random) -> str:
         body.extend(_equipment(c, rng) for c in shipment.containers[c0:c1])
         for item in shipment.items[i0:i1]:
             body.extend(_goods(item, rng))
-    return interchange(shipment, rng, "309", "AQ", body)
+    return interchange(shipment, rng, ("309", "AQ", scac), body)
 
 
 def _bill_details(
@@ -85,12 +83,12 @@ def _bill_details(
     pieces = weight = weight_unit = volume = ""
     if bills == 1:
         if shipment.total_packages:
-            pieces = str(shipment.total_packages.value)
+            pieces = shipment.total_packages.printed
         if shipment.total_gross_weight:
-            weight = number(shipment.total_gross_weight.value)
+            weight = shipment.total_gross_weight.printed
             weight_unit = X12_WEIGHT_UNITS[shipment.total_gross_weight.unit]
-        if shipment.total_volume and shipment.total_volume.cbm is not None:
-            volume = number(shipment.total_volume.cbm)
+        if shipment.total_volume:
+            volume = shipment.total_volume.printed
     else:  # the bill's own sums: decoys that are not the document's stated totals
         counts = [i.quantity.value for i in items if i.quantity]
         pieces = str(sum(counts)) if counts and len(counts) == len(items) else ""
@@ -98,9 +96,9 @@ def _bill_details(
         if weights and len(weights) == len(items) and len({w.unit for w in weights}) == 1:
             weight = number(round(sum(w.value for w in weights), 3))
             weight_unit = X12_WEIGHT_UNITS[weights[0].unit]
-    bill = f"{scac}{rng.randrange(10**7, 10**9)}"
     port = schedule_k or str(rng.randrange(10_000, 99_999))
-    return ["M11", bill, port, pieces, unit, weight, weight_unit, volume, "X" if volume else ""]
+    volume_unit = "X" if volume else ""
+    return ["M11", bill_number(scac, rng), port, pieces, unit, weight, weight_unit, volume, volume_unit]
 
 
 def _equipment(container: Container, rng: random.Random) -> Segment:
@@ -111,22 +109,23 @@ def _equipment(container: Container, rng: random.Random) -> Segment:
 
 def _goods(item: Item, rng: random.Random) -> list[Segment]:
     """N10 with quantity, description, marks, tariff number and weight; notes continue below."""
-    quantity = str(item.quantity.value) if item.quantity else ""
-    hs_inline = item.hs_code is not None and (item.hs_printed is None or rng.random() < 0.6)
+    quantity = item.quantity.printed if item.quantity else ""
     weight = item.gross_weight
     line: Segment = ["N10", quantity, item.description, item.marks or "", "", "", ""]
-    if hs_inline and item.hs_code:
+    notes = []
+    if item.hs_code and (item.hs_printed is None or rng.random() < 0.6):
         line[4:6] = ["H", item.hs_code]
+        item.hs_printed = item.hs_code
+    elif item.hs_printed:
+        notes.append(item.hs_printed)
     if weight:
-        line += [X12_WEIGHT_UNITS[weight.unit], number(weight.value)]
-    out = [line]
-    notes = [] if hs_inline or not item.hs_printed else [item.hs_printed]
+        line += [X12_WEIGHT_UNITS[weight.unit], weight.printed]
     if item.dangerous and rng.random() < 0.5:
         notes.append(item.dangerous.printed)
+    out: list[Segment] = [line]
     out.extend(["N10", "", note] for note in notes)
     if item.dangerous:
-        un, hazard_class = dangerous_parts(item.dangerous)
-        out.append(["H1", un, hazard_class])
+        out.append(["H1", *dangerous_parts(item.dangerous)])
     return out
 
 

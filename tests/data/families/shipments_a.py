@@ -31,6 +31,7 @@ from service.data.shipment import (
     Weight,
     collapse,
 )
+from service.data.world import sample_shipment
 from service.manifest import load_contract_schema
 
 
@@ -319,3 +320,10 @@ def render_checked(family: LayoutFamily, shipment: Shipment, seed: int) -> str:
     errors = [error.message for error in _VALIDATOR.iter_errors(shipment.to_label())]
     assert not errors, errors
     return text
+
+
+def check_sampled(family: LayoutFamily, count: int = 200) -> None:
+    """Render `count` sampled shipments, cycling through the family's document types."""
+    for seed in range(count):
+        document_type = family.doc_types[seed % len(family.doc_types)]
+        render_checked(family, sample_shipment(document_type, random.Random(seed)), seed)

@@ -6,7 +6,7 @@ import pytest
 
 from service.data.families import all_families
 from service.data.shipment import collapse
-from tests.data.families.shipments_a import ocean_bl, render_checked
+from tests.data.families.shipments_a import check_sampled, ocean_bl, render_checked
 
 FAMILY = all_families()["carrier_bl_boxes"]
 
@@ -43,3 +43,7 @@ def test_notify_placeholder_is_printed_and_labelled_null() -> None:
     text = render_checked(FAMILY, shipment, 3)
     assert "SAME AS CONSIGNEE" in collapse(text)
     assert shipment.to_label()["notify_party"] is None
+
+
+def test_sampled_shipments_print_every_label_value() -> None:
+    check_sampled(FAMILY)

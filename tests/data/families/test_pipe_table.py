@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.data.families import all_families
-from tests.data.families.shipments_a import FACTORIES, ocean_bl, render_checked
+from tests.data.families.shipments_a import FACTORIES, check_sampled, ocean_bl, render_checked
 
 FAMILY = all_families()["pipe_table"]
 
@@ -36,3 +36,7 @@ def test_every_container_keeps_its_seal_on_its_line() -> None:
         for number in range(314150, 314157):
             line = next(line for line in text.splitlines() if f"CMAU {number:06d}" in line)
             assert f"F{number:07d}" in line
+
+
+def test_sampled_shipments_print_every_label_value() -> None:
+    check_sampled(FAMILY)

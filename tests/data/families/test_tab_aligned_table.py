@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.data.families import all_families
-from tests.data.families.shipments_a import FACTORIES, ocean_bl, render_checked
+from tests.data.families.shipments_a import FACTORIES, check_sampled, ocean_bl, render_checked
 
 FAMILY = all_families()["tab_aligned_table"]
 
@@ -37,3 +37,7 @@ def test_party_address_continues_under_the_value_column() -> None:
     name = next(i for i, line in enumerate(lines) if line.endswith("Tri-State Packaging Supply LLC"))
     column = lines[name].index("Tri-State")
     assert lines[name + 1][:column].strip() == ""
+
+
+def test_sampled_shipments_print_every_label_value() -> None:
+    check_sampled(FAMILY)

@@ -1,0 +1,122 @@
+"""One document's way through the service: check, tokenize, submit, validate, describe.
+
+The engine never sees text: over-long documents are refused here with their measured
+length (never truncated), and what comes back is validated against the contract before
+anyone sees it. A batch submits all its documents at once, so they share decode steps
+with each other and with everyone else's requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from service.api.errors import BadDocument, InvalidOption, InvalidOutput, PayloadTooLarge, describe
+from service.api.schemas import BatchDocument, BatchResult, ParseMeta, ParseOptions, ParseResponse
+from service.api.state import ServiceState
+from service.engine.errors import EngineUnavailable
+from service.engine.types import DecodeParams, Decoding
+from service.manifest import Manifest
+
+logger = logging.getLogger(__name__)
+
+
+class DocumentParser:
+    def __init__(self, state: ServiceState) -> None:
+        self._state = state
+
+    def encode(self, text: str) -> list[int]:
+        if not text.strip():
+            raise BadDocument("text is empty")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise BadDocument(
+                f"text is not valid UTF-8 (unpaired surrogate at character {error.start})"
+            ) from None
+        token_ids = self._state.runtime.tokenizer.encode(text)
+        limit = self._state.engine.max_input_tokens
+        if len(token_ids) > limit:
+            raise PayloadTooLarge(
+                f"document is {len(token_ids)} tokens long; the model reads at most {limit}"
+            )
+        return token_ids
+
+    def decode_params(self, options: ParseOptions) -> DecodeParams:
+        output_limit = self._state.engine.max_new_tokens
+        if options.max_new_tokens is not None and options.max_new_tokens > output_limit:
+            raise InvalidOption(
+                f"options.max_new_tokens is {options.max_new_tokens}; "
+                f"this service allows at most {output_limit}"
+            )
+        slots = self._state.settings.max_slots
+        if options.decoding is Decoding.BEAM and options.beam_width > slots:
+            raise InvalidOption(
+                f"options.beam_width is {options.beam_width}; a beam needs a decode slot "
+                f"and this service has {slots}"
+            )
+        return DecodeParams(
+            max_new_tokens=options.max_new_tokens,
+            decoding=options.decoding,
+            beam_width=options.beam_width,
+            timeout_s=options.timeout_s,
+        )
+
+    async def parse(self, text: str, options: ParseOptions) -> ParseResponse:
+        self._state.check_admission()
+        params = self.decode_params(options)
+        token_ids = self.encode(text)
+        started = time.perf_counter()
+        try:
+            result = await self._state.engine.submit(token_ids, params)
+        except EngineUnavailable:
+            self._state.check_admission()  # refused because draining began: say so
+            raise
+        manifest = self._validate(result.text)
+        meta = ParseMeta(
+            model_version=self._state.runtime.loaded.version,
+            input_tokens=result.input_tokens,
+            output_tokens=result.output_tokens,
+            finish_reason=result.finish_reason,
+            mean_entropy=result.mean_entropy,
+            queue_seconds=result.queue_seconds,
+            duration_seconds=time.perf_counter() - started,
+        )
+        return ParseResponse(manifest=manifest, meta=meta)
+
+    async def parse_batch(
+        self, documents: Sequence[BatchDocument], options: ParseOptions
+    ) -> list[BatchResult]:
+        """Every document is answered: a manifest, or the error it would have had on its own."""
+        limit = self._state.settings.max_batch_documents
+        if len(documents) > limit:
+            raise PayloadTooLarge(f"batch has {len(documents)} documents; the limit is {limit}")
+        self._state.check_admission()
+        outcomes = await asyncio.gather(
+            *(self.parse(document.text, options) for document in documents), return_exceptions=True
+        )
+        results = []
+        for document, outcome in zip(documents, outcomes, strict=True):
+            if isinstance(outcome, ParseResponse):
+                results.append(BatchResult(id=document.id, manifest=outcome.manifest, meta=outcome.meta))
+            elif isinstance(outcome, Exception):
+                results.append(BatchResult(id=document.id, error=describe(outcome, self._state.metrics).body))
+            else:  # CancelledError and friends are not a document's fault: let them through
+                raise outcome
+        return results
+
+    def _validate(self, text: str) -> Manifest:
+        try:
+            return Manifest.model_validate_json(text)
+        except ValidationError as error:
+            self._state.metrics.schema_invalid.inc()
+            logger.error(
+                "model output failed contract validation", extra={"output": text, "errors": str(error)}
+            )
+            raise InvalidOutput(
+                "the model produced an output that fails the contract; this is a bug"
+            ) from None

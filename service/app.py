@@ -1,0 +1,58 @@
+"""`create_app(settings)`: the FastAPI application and its lifespan.
+
+Lifespan: load the model -> start the engine -> warm up -> serve -> drain. Everything the
+app holds (settings, metrics registry, engine) belongs to this one app object, so tests can
+build several apps side by side, each with its own `Settings` and metrics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+
+from fastapi import FastAPI
+
+from service.api.errors import install_error_handlers
+from service.api.middleware import RequestContextMiddleware
+from service.api.openapi import keep_example_nulls
+from service.api.parsing import DocumentParser
+from service.api.routes import model_router, ops_router, parse_router
+from service.api.state import ServiceState
+from service.config import Settings
+from service.metrics import Metrics
+
+DESCRIPTION = """\
+Turns the text of a freight document (bill of lading, waybill, cargo manifest, packing list,
+arrival notice, CMR or CIM note) into a JSON manifest that always validates against the
+manifest contract. Output is decoded under the contract's grammar: a response's `manifest`
+is contract-valid by construction, and validated once more before it is returned.
+"""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    metrics = Metrics(queue_capacity=settings.max_waiting)
+    state = ServiceState(settings, metrics)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            await state.start()
+            yield
+        finally:
+            await state.drain()
+
+    app = FastAPI(
+        title="manifest-parser",
+        version=version("manifest-parser"),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.service = state
+    app.state.parser = DocumentParser(state)
+    install_error_handlers(app, metrics)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    for router in (parse_router, model_router, ops_router):
+        app.include_router(router)
+    keep_example_nulls(app)
+    return app

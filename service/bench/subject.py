@@ -1,0 +1,91 @@
+"""What is benchmarked: a model with its tokenizer, and the documents fed to it.
+
+A model comes from a model store (the committed model by default) or is built with random
+weights from `d_model,layers,vocab`; a random model gets a tokenizer trained on the synthetic
+corpus with up to `vocab` pieces (the model keeps the full vocabulary width either way).
+Documents come from a JSONL file (records with "text") or the synthetic corpus generator.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from service.checkpoint import load_model
+from service.data.corpus import generate
+from service.model.transformer import ModelConfig, Seq2SeqTransformer
+from service.tokenizer import Tokenizer, train_tokenizer
+
+CORPUS_SPLIT = "validation"
+TOKENIZER_TRAINING_DOCUMENTS = 300
+
+
+@dataclass(slots=True)
+class Subject:
+    model: Seq2SeqTransformer
+    tokenizer: Tokenizer
+    description: str
+
+
+def parse_shape(text: str) -> tuple[int, int, int]:
+    """ "256,4,8000" -> (d_model, layers per stack, vocabulary size)."""
+    d_model, layers, vocab = (int(part) for part in text.split(","))
+    return d_model, layers, vocab
+
+
+def synthetic_texts(count: int, seed: int) -> list[str]:
+    return [record["text"] for record in generate(CORPUS_SPLIT, seed, count)]
+
+
+def random_subject(shape: str, seed: int, max_source_len: int) -> Subject:
+    d_model, layers, vocab = parse_shape(shape)
+    records = list(generate("train", seed, TOKENIZER_TRAINING_DOCUMENTS))
+    texts = [r["text"] for r in records]
+    texts += [json.dumps(r["label"], ensure_ascii=False, separators=(",", ":")) for r in records]
+    with tempfile.TemporaryDirectory() as folder:
+        tokenizer = Tokenizer.from_file(train_tokenizer(texts, vocab, Path(folder) / "bench"))
+    torch.manual_seed(seed)
+    config = ModelConfig(
+        vocab_size=max(vocab, tokenizer.vocab_size),
+        d_model=d_model,
+        n_heads=max(1, d_model // 64),
+        n_encoder_layers=layers,
+        n_decoder_layers=layers,
+        d_ff=4 * d_model,
+        max_source_len=max_source_len,
+        dropout=0.0,
+    )
+    model = Seq2SeqTransformer(config).eval()
+    description = f"random weights d_model={d_model} layers={layers}+{layers} vocab={config.vocab_size}"
+    return Subject(model, tokenizer, description)
+
+
+def stored_subject(path: Path) -> Subject:
+    loaded = load_model(path, "cpu")
+    config = loaded.config
+    description = (
+        f"model {loaded.version} d_model={config.d_model} layers={config.n_encoder_layers}+"
+        f"{config.n_decoder_layers} vocab={config.vocab_size}"
+    )
+    return Subject(loaded.model, Tokenizer.from_file(loaded.tokenizer_path), description)
+
+
+def read_documents(path: Path, count: int) -> list[str]:
+    texts: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+            if len(texts) == count:
+                break
+    return texts
+
+
+def tokenize_documents(subject: Subject, texts: list[str]) -> list[list[int]]:
+    """Token ids of each document, cut to what the model reads."""
+    limit = subject.model.config.max_source_len
+    return [subject.tokenizer.encode(text)[:limit] for text in texts]

@@ -1,0 +1,279 @@
+"""The benchmark suite: every scenario on one model and one document set, then the ratios.
+
+Lengths are pinned for fairness: the constrained engine decides how many tokens each
+document gets (its own output), and every non-grammar baseline (the naive loop, the
+unconstrained engine, CTranslate2) decodes exactly that many tokens for that document, EOS
+ignored. Constrained figures include the grammar and the copy head; CTranslate2 has neither.
+One-at-a-time variants take turns document by document, so load from elsewhere on the
+machine hits them alike; concurrent scenarios run one after the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from service.bench.naive import naive_greedy_seconds
+from service.bench.report import Row, engine_row, phase_breakdown, plain_row
+from service.bench.scenarios import (
+    Run,
+    Traffic,
+    all_at_once,
+    poisson,
+    poisson_arrivals,
+    ready_engine,
+    run_engine,
+    timed,
+    timings_of,
+)
+from service.bench.subject import Subject
+from service.engine.engine import EngineConfig
+from service.engine.runner import StepTimings
+from service.engine.types import DecodeParams, GenerationResult
+
+if TYPE_CHECKING:
+    from service.bench.ctranslate2_reference import CTranslate2Reference
+
+SOLO = "engine b=1"
+SOLO_NO_JUMP = "engine b=1 no jump-forward"
+SOLO_FREE = "engine b=1 unconstrained"
+SOLO_INT8 = "engine b=1 int8"
+
+
+@dataclass(slots=True)
+class SuiteOptions:
+    max_new_tokens: int
+    solo_documents: int  # documents decoded one at a time
+    naive_documents: int  # of those, how many the naive loop decodes (it is slow)
+    concurrency: int  # slots and simultaneous requests
+    poisson_requests: int
+    poisson_rate: float | None  # None: 80% of the measured closed-loop throughput
+    threads: int
+    int8: bool
+    ctranslate2: bool
+    seed: int
+
+
+@dataclass(slots=True)
+class SuiteResult:
+    rows: list[Row] = field(default_factory=list)
+    ratios: dict[str, float] = field(default_factory=dict)
+    phases: dict[str, dict[str, float]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": [row.as_dict() for row in self.rows],
+            "ratios": self.ratios,
+            "phases_ms_per_step": self.phases,
+            "notes": self.notes,
+        }
+
+
+@dataclass(slots=True)
+class Turns:
+    """Per-variant measurements of the one-at-a-time round."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    results: dict[str, list[GenerationResult]] = field(default_factory=dict)
+
+    def add(self, name: str, latency: float, result: GenerationResult) -> None:
+        self.latencies.setdefault(name, []).append(latency)
+        self.results.setdefault(name, []).append(result)
+
+
+class Suite:
+    def __init__(
+        self, subject: Subject, sources: list[list[int]], options: SuiteOptions, device: torch.device
+    ):
+        self.subject = subject
+        self.options = options
+        self.device = device
+        self.result = SuiteResult()
+        self.base = EngineConfig(
+            max_slots=options.concurrency,
+            max_waiting=max(64, options.poisson_requests),
+            max_new_tokens=options.max_new_tokens,
+        )
+        self.solo = sources[: options.solo_documents]
+        self.batch = [sources[i % len(sources)] for i in range(options.concurrency)]
+        self.requests = [sources[i % len(sources)] for i in range(options.poisson_requests)]
+        self.grammar_params = DecodeParams(max_new_tokens=options.max_new_tokens)
+        self.reference: CTranslate2Reference | None = None
+
+    def run(self) -> SuiteResult:
+        with tempfile.TemporaryDirectory() as folder:
+            if self.options.ctranslate2:
+                from service.bench.ctranslate2_reference import CTranslate2Reference, convert
+
+                model_dir = convert(self.subject.model, Path(folder) / "ct2")
+                self.reference = CTranslate2Reference(model_dir, self.device.type, self.options.threads)
+                self.result.notes.append(
+                    "CTranslate2 runs the plain vocabulary path (no copy head, no grammar)"
+                )
+            self.one_at_a_time()
+            self.concurrent()
+        return self.result
+
+    # ---- one request at a time ----------------------------------------------------------------
+
+    def one_at_a_time(self) -> None:
+        solo = replace(self.base, max_slots=1)
+        variants = {
+            SOLO: solo,
+            SOLO_NO_JUMP: replace(solo, forced_per_step=0),
+            # room for the closing tokens the constrained engine may add past its budget
+            SOLO_FREE: replace(
+                solo,
+                constrained=False,
+                max_new_tokens=self.options.max_new_tokens + solo.closing_token_budget,
+            ),
+        }
+        if self.options.int8 and self.device.type == "cpu":
+            variants[SOLO_INT8] = replace(solo, int8=True)
+        turns, naive, reference, timings = asyncio.run(self._take_turns(variants))
+        for name in variants:
+            run = Run(
+                name, sum(turns.latencies[name]), turns.latencies[name], turns.results[name], timings[name]
+            )
+            self._record(run, "fixed lengths" if name == SOLO_FREE else "")
+        lengths = [result.output_tokens for result in turns.results[SOLO]]
+        ratios = self.result.ratios
+        if naive:
+            tokens = sum(lengths[: len(naive)])
+            self.result.rows.append(
+                plain_row("naive loop b=1", naive, tokens, sum(naive), "full model per step")
+            )
+            engine_time = statistics.fmean(turns.latencies[SOLO][: len(naive)])
+            ratios["engine_over_naive_speed_per_doc_b1"] = statistics.fmean(naive) / engine_time
+        if reference:
+            self.result.rows.append(
+                plain_row("ctranslate2 b=1", reference, sum(lengths), sum(reference), "fixed lengths")
+            )
+            mean = statistics.fmean(reference)
+            ratios["ct2_b1_over_engine_b1_latency"] = mean / statistics.fmean(turns.latencies[SOLO])
+            ratios["ct2_b1_over_engine_b1_unconstrained_latency"] = mean / statistics.fmean(
+                turns.latencies[SOLO_FREE]
+            )
+        ratios["jump_forward_step_reduction_b1"] = 1 - _mean_steps(turns.results[SOLO]) / _mean_steps(
+            turns.results[SOLO_NO_JUMP]
+        )
+        ratios["jump_forward_time_saving_b1"] = 1 - sum(turns.latencies[SOLO]) / sum(
+            turns.latencies[SOLO_NO_JUMP]
+        )
+        ratios["constraint_overhead_per_step_b1"] = (
+            _per_step(timings[SOLO_NO_JUMP]) / _per_step(timings[SOLO_FREE]) - 1
+        )
+
+    async def _take_turns(
+        self, variants: dict[str, EngineConfig]
+    ) -> tuple[Turns, list[float], list[float], dict[str, StepTimings]]:
+        engines = {
+            name: await ready_engine(self.subject, config, self.device) for name, config in variants.items()
+        }
+        turns, naive, reference = Turns(), list[float](), list[float]()
+        for index, source in enumerate(self.solo):
+            latency, result = await timed(engines[SOLO], source, self.grammar_params)
+            turns.add(SOLO, latency, result)
+            length = result.output_tokens
+            for name, engine in engines.items():
+                if name != SOLO:
+                    params = DecodeParams(max_new_tokens=length) if name == SOLO_FREE else self.grammar_params
+                    turns.add(name, *await timed(engine, source, params))
+            if self.reference is not None:
+                reference.append(self.reference.decode_seconds([source], [length], 1)[0])
+            if index < self.options.naive_documents:
+                naive.append(naive_greedy_seconds(self.subject.model, source, length, self.device))
+            print(f"  document {index + 1}/{len(self.solo)} one at a time", file=sys.stderr, flush=True)
+        timings = {name: timings_of(engine) for name, engine in engines.items()}
+        for engine in engines.values():
+            await engine.drain(timeout_s=60)
+        return turns, naive, reference, timings
+
+    # ---- concurrent traffic ---------------------------------------------------------------------
+
+    def concurrent(self) -> None:
+        base, batch, width, ratios = self.base, self.batch, self.options.concurrency, self.result.ratios
+        constrained = [self.grammar_params] * len(batch)
+        engine_c = self._engine(f"engine {width} concurrent", base, all_at_once(batch, constrained))
+        lengths = [result.output_tokens for result in engine_c.results]
+        nojf_c = self._engine(
+            f"engine {width} conc. no jump-fwd",
+            replace(base, forced_per_step=0),
+            all_at_once(batch, constrained),
+        )
+        free_c = self._engine(
+            f"engine {width} conc. unconstrained",
+            replace(base, constrained=False, max_new_tokens=max(lengths)),
+            all_at_once(batch, [DecodeParams(max_new_tokens=n) for n in lengths]),
+            "fixed lengths",
+        )
+        if self.options.int8 and self.device.type == "cpu":
+            self._engine(
+                f"engine {width} concurrent int8", replace(base, int8=True), all_at_once(batch, constrained)
+            )
+        ratios["jump_forward_step_reduction_concurrent"] = 1 - _mean_steps(engine_c.results) / _mean_steps(
+            nojf_c.results
+        )
+        ratios["jump_forward_time_saving_concurrent"] = 1 - engine_c.wall_seconds / nojf_c.wall_seconds
+        ratios["constraint_overhead_per_step_concurrent"] = (
+            _per_step(nojf_c.timings) / _per_step(free_c.timings) - 1
+        )
+
+        rate = self.options.poisson_rate or 0.8 * len(engine_c.results) / engine_c.wall_seconds
+        arrivals = poisson_arrivals(len(self.requests), rate, self.options.seed)
+        shape = poisson(self.requests, [self.grammar_params] * len(self.requests), arrivals)
+        note = f"{rate:.2f} req/s"
+        continuous = self._engine("poisson continuous batching", base, shape, note)
+        static = self._engine(
+            "poisson request-level batching", replace(base, request_level_batching=True), shape, note
+        )
+        ratios["continuous_over_request_level_throughput"] = _throughput(continuous) / _throughput(static)
+        ratios["continuous_p99_s"] = engine_row(continuous).latency_p99_s
+        ratios["request_level_p99_s"] = engine_row(static).latency_p99_s
+        if self.reference is not None:
+            self._ctranslate2_batches(lengths, _throughput(engine_c))
+
+    def _ctranslate2_batches(self, lengths: list[int], engine_tokens_per_s: float) -> None:
+        assert self.reference is not None
+        rows = [row for row in self.result.rows if row.name == "ctranslate2 b=1"]
+        for size in sorted({8, self.options.concurrency}):
+            seconds, produced = self.reference.decode_seconds(self.batch, lengths, size)
+            note = "batch padded to its longest length"
+            row = plain_row(f"ctranslate2 b={size}", [seconds] * len(self.batch), produced, seconds, note)
+            self.result.rows.append(row)
+            rows.append(row)
+        best = max(rows, key=lambda row: row.tokens_per_s)
+        self.result.ratios["engine_concurrent_over_best_ct2_tokens_per_s"] = (
+            engine_tokens_per_s / best.tokens_per_s
+        )
+        self.result.notes.append(f"best CTranslate2 configuration by tokens/s: {best.name}")
+
+    def _engine(self, name: str, config: EngineConfig, traffic: Traffic, note: str = "") -> Run:
+        run = run_engine(name, self.subject, config, self.device, traffic)
+        self._record(run, note)
+        print(f"  {name}: {run.wall_seconds:.1f}s", file=sys.stderr, flush=True)
+        return run
+
+    def _record(self, run: Run, note: str) -> None:
+        self.result.rows.append(engine_row(run, note))
+        self.result.phases[run.name] = phase_breakdown(run)
+
+
+def _mean_steps(results: list[GenerationResult]) -> float:
+    return statistics.fmean(result.steps for result in results)
+
+
+def _per_step(timings: StepTimings) -> float:
+    return (timings.prepare + timings.forward + timings.mask + timings.update) / max(timings.steps, 1)
+
+
+def _throughput(run: Run) -> float:
+    return run.output_tokens / run.wall_seconds

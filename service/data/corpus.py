@@ -1,0 +1,191 @@
+"""Corpus records: (split, seed, index) -> one rendered document with its contract label.
+
+Every record is checked while it is made, because a wrong label teaches the model a
+wrong rule: the label must validate against the contract schema, and every value the
+shipment still states after the layout rendered it must be visible in the text (so a
+layout that forgets to print a field, or prints it differently, fails loudly instead of
+producing a label the text does not support).
+
+Splits: `train`, `validation` and `test` draw from the seen layout families with
+different seeds; `heldout` draws only from `HELDOUT_FAMILIES`, layouts unlike any seen
+one that use the same vocabulary, to measure generalisation to unseen layouts.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from service.data import noise
+from service.data.families import LayoutFamily, all_families
+from service.data.shipment import Shipment, collapse
+from service.data.world import sample_shipment
+from service.manifest import Manifest
+
+SPLITS = ("train", "validation", "test", "heldout")
+# Layouts kept out of train/validation/test. Each differs in layout from every seen family
+# (leader dots, markdown, several bills in one manifest, borderless tab-aligned columns) while
+# speaking the same captions and values; e-mails, forms, EDI and AWB boxes all stay seen.
+HELDOUT_FAMILIES = ("dotted_leaders_export", "markdown_export", "multi_bl_manifest", "tab_aligned_table")
+MAX_CHARS = 6000
+# Printed layouts (forms, boxed and columned documents) arrive as scans now and then, so a
+# share of them gets scan noise on their unlabelled lines. E-mails, exports and EDI never
+# pass through a scanner, and `ocr_scan_bl` makes its own noise.
+_SCANNED_SHARE = 0.2
+_PRINTED_LAYOUTS = frozenset((
+    "carrier_bl_boxes", "sea_waybill_form", "booking_style_bl", "awb_boxes", "awb_house_list", "cmr_boxes",
+    "cim_boxes", "arrival_notice_form", "packing_list_form", "pipe_table", "tab_aligned_table",
+    "vessel_manifest_table", "multi_bl_manifest",
+))  # fmt: skip
+
+
+class LabelError(ValueError):
+    """A rendered document whose label the text does not support, or that breaks the contract."""
+
+
+def split_families(split: str, families: dict[str, LayoutFamily] | None = None) -> list[LayoutFamily]:
+    """The layout families a split draws from, in name order."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
+    found = all_families() if families is None else families
+    chosen = [f for name, f in sorted(found.items()) if (name in HELDOUT_FAMILIES) == (split == "heldout")]
+    if not chosen:
+        raise LookupError(f"no layout family available for split {split!r}")
+    return chosen
+
+
+def validate_label(label: dict[str, Any]) -> None:
+    """The contract check the service applies to its own output (pydantic mirror of the schema)."""
+    try:
+        Manifest.model_validate(label)
+    except ValidationError as error:
+        raise LabelError(f"label breaks the contract: {error}") from None
+
+
+def printed_values(shipment: Shipment) -> list[str]:
+    """Every surface form the shipment still states, as the text must show it."""
+    values: list[str | None] = [
+        shipment.document_number,
+        shipment.carrier,
+        shipment.vessel_or_flight,
+        shipment.voyage,
+    ]
+    for date in (shipment.issue_date, shipment.departure_date, shipment.arrival_date):
+        values.append(date.printed if date else None)
+    for party in (shipment.shipper, shipment.consignee, shipment.notify_party):
+        if party is not None:
+            values += (
+                [party.placeholder] if party.placeholder is not None else [party.name, *party.address_lines]
+            )
+    for place in (shipment.port_of_loading, shipment.port_of_discharge, shipment.place_of_delivery):
+        if place is not None:
+            values += [place.name, place.code_printed]
+    for coded in (shipment.incoterm, shipment.freight_terms):
+        values.append(coded.printed if coded else None)
+    for container in shipment.containers:
+        values += [container.seal, container.size.printed if container.size else None]
+    for item in shipment.items:
+        values += [
+            item.description,
+            item.hs_printed,
+            item.marks,
+            item.quantity.printed if item.quantity else None,
+            item.package.printed if item.package else None,
+            item.gross_weight.printed if item.gross_weight else None,
+            item.volume.printed if item.volume else None,
+            item.dangerous.printed if item.dangerous else None,
+        ]
+    for total in (shipment.total_packages, shipment.total_gross_weight, shipment.total_volume):
+        values.append(total.printed if total else None)
+    return [collapse(v) for v in values if v]
+
+
+def _appears(value: str, text: str) -> bool:
+    """`value` in `text`, or its words in order close together (a value wrapped inside a column)."""
+    if value in text:
+        return True
+    position = start = -1
+    for word in value.split(" "):
+        position = text.find(word, position + 1)
+        if position < 0:
+            return False
+        start = position if start < 0 else start
+    return position - start <= 10 * len(value) + 200
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", text).upper()
+
+
+def check_printed(shipment: Shipment, text: str) -> None:
+    """Raise `LabelError` unless every stated value (and container number) is visible in `text`."""
+    flat = collapse(text)
+    missing = [v for v in printed_values(shipment) if not _appears(v, flat)]
+    if shipment.containers:
+        squashed = _squash(text)
+        missing += [c.number for c in shipment.containers if c.number not in squashed]
+    if missing:
+        raise LabelError(f"values missing from the text: {missing[:8]}")
+
+
+def _protected_words(shipment: Shipment) -> set[str]:
+    """Words noise must not touch: every printed value, and the title that names the document type."""
+    words: set[str] = set(noise.WORD.findall(shipment.title))
+    for value in printed_values(shipment):
+        words.update(noise.WORD.findall(value))
+    for container in shipment.containers:
+        words.update(noise.WORD.findall(container.number_printed))
+    return words
+
+
+def render_record(family: LayoutFamily, document_type: str, rng: random.Random) -> tuple[str, dict[str, Any]]:
+    """(text, label) for one document; resamples shipments that render longer than `MAX_CHARS`."""
+    while True:
+        shipment = sample_shipment(document_type, rng)
+        text = family.render(shipment, rng)
+        if len(text) <= MAX_CHARS:
+            break
+    if family.name in _PRINTED_LAYOUTS and rng.random() < _SCANNED_SHARE:
+        text = noise.degrade(text, _protected_words(shipment), rng, rate=rng.uniform(0.01, 0.04))
+    label = shipment.to_label()
+    validate_label(label)
+    try:
+        check_printed(shipment, text)
+    except LabelError as error:
+        raise LabelError(f"layout family {family.name!r} ({document_type}): {error}") from None
+    return text, label
+
+
+def make_record(split: str, seed: int, index: int, families: list[LayoutFamily]) -> dict[str, Any]:
+    """Record `index` of a split: its content depends only on (seed, split, index) and the families."""
+    rng = random.Random(f"{seed}/{split}/{index}")
+    types = sorted({t for f in families for t in f.doc_types})
+    document_type = rng.choice(types)
+    candidates = [f for f in families if document_type in f.doc_types]
+    # Document types are balanced; within a type, a layout that serves every type (a generic
+    # export) weighs less than one made for this type, so it does not crowd out the rest.
+    weights = [1 / math.sqrt(len(f.doc_types)) for f in candidates]
+    family = rng.choices(candidates, weights=weights)[0]
+    text, label = render_record(family, document_type, rng)
+    return {
+        "id": f"{split}-{seed}-{index:07d}",
+        "family": family.name,
+        "document_type": document_type,
+        "text": text,
+        "label": label,
+    }
+
+
+def generate(split: str, seed: int, n: int, start: int = 0) -> Iterator[dict[str, Any]]:
+    """Records `start` .. `start + n - 1` of a split."""
+    families = split_families(split)
+    for index in range(start, start + n):
+        yield make_record(split, seed, index, families)

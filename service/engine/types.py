@@ -1,0 +1,38 @@
+"""What callers pass in and get back: decoding parameters and per-request results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class FinishReason(StrEnum):
+    EOS = "eos"  # the JSON was complete
+    LENGTH = "length"  # max_new_tokens ran out; the grammar closed the JSON
+
+
+class Decoding(StrEnum):
+    GREEDY = "greedy"
+    BEAM = "beam"
+
+
+@dataclass(slots=True)
+class DecodeParams:
+    max_new_tokens: int | None = None  # None -> EngineConfig.max_new_tokens (also the upper bound)
+    decoding: Decoding = Decoding.GREEDY
+    beam_width: int = 4
+    timeout_s: float | None = None  # None -> EngineConfig.default_timeout_s
+
+
+@dataclass(slots=True)
+class GenerationResult:
+    text: str  # the manifest JSON text (compact), always contract-valid JSON
+    finish_reason: FinishReason  # LENGTH when max_new_tokens ran out and the grammar closed the JSON
+    input_tokens: int
+    output_tokens: int  # tokens emitted (model-chosen + forced)
+    forced_tokens: int  # of which fed by the grammar without a model decision
+    queue_seconds: float  # submit -> admitted into a slot
+    ttft_seconds: float  # submit -> first output token
+    decode_seconds: float  # admitted -> finished
+    mean_entropy: float  # mean entropy (nats) of the model's distribution over model-decided steps
+    steps: int  # decoder calls this request took part in

@@ -1,0 +1,84 @@
+"""`manifest-parser parse`: one JSON line per file, in-process (--local) or through a service."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.cli import main
+from service.manifest import Manifest
+from tests.conftest import TINY_VERSION
+from tests.live_server import live_server
+
+TEXT = "SEA WAYBILL SWB-0042\nShipper: Nordlicht Optik AG, Hauptstr. 4, 80331 Muenchen, DE\n2 CTNS 45,5 KG"
+
+
+@pytest.fixture
+def documents(tmp_path: Path) -> list[Path]:
+    good = tmp_path / "waybill.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Empfänger: Müller GmbH".encode("latin-1"))
+    return [good, empty, latin1]
+
+
+def printed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def check_lines(lines: list[dict[str, Any]], files: list[Path]) -> None:
+    assert [line["file"] for line in lines] == [str(path) for path in files]
+    good, empty, latin1 = lines
+    Manifest.model_validate(good["manifest"])
+    assert good["meta"]["model_version"] == TINY_VERSION
+    assert (empty["error"]["status"], empty["error"]["message"]) == (400, "text is empty")
+    assert latin1["error"]["status"] == 400
+    assert latin1["error"]["message"].startswith("text is not valid UTF-8")
+
+
+def test_local_parse_prints_a_line_per_file_and_fails_on_bad_ones(
+    tiny_model_store: Path, documents: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(path) for path in documents]
+    status = main(
+        ["parse", *files, "--local", "--model-dir", str(tiny_model_store), "--max-new-tokens", "16"]
+    )
+    assert status == 1
+    check_lines(printed(capsys), documents)
+
+
+def test_unreachable_service_exits_2(documents: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert main(["parse", str(documents[0]), "--url", f"http://127.0.0.1:{port}"]) == 2
+    assert "cannot reach the service" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_remote_parse_gives_the_same_lines_as_local(
+    tiny_model_store: Path, documents: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with live_server(tiny_model_store) as server:
+        status = main(["parse", *map(str, documents), "--url", server.base_url, "--max-new-tokens", "16"])
+    assert status == 1
+    remote = printed(capsys)
+    check_lines(remote, documents)
+    main(
+        [
+            "parse",
+            str(documents[0]),
+            "--local",
+            "--model-dir",
+            str(tiny_model_store),
+            "--max-new-tokens",
+            "16",
+        ]
+    )
+    assert printed(capsys)[0]["manifest"] == remote[0]["manifest"]

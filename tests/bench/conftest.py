@@ -1,0 +1,3 @@
+from tests.engine.random_model import single_thread
+
+__all__ = ["single_thread"]
