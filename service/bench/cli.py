@@ -17,6 +17,7 @@ QUICK = {
     "concurrency": 4,
     "poisson_requests": 6,
     "max_new_tokens": 32,
+    "naive_budget": 24,
 }
 
 
@@ -32,10 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--documents", type=int, default=32, help="documents in the set")
     parser.add_argument("--solo-documents", type=int, default=4, help="documents decoded one at a time")
     parser.add_argument("--naive-documents", type=int, default=1, help="documents for the (slow) naive loop")
+    parser.add_argument("--naive-budget", type=int, default=128, help="output budget in the naive comparison")
     parser.add_argument("--concurrency", type=int, default=32, help="slots and simultaneous requests")
-    parser.add_argument("--poisson-requests", type=int, default=48, help="requests in the Poisson runs")
-    parser.add_argument("--rate", type=float, help="Poisson arrivals per second (default: 80%% of capacity)")
-    parser.add_argument("--max-new-tokens", type=int, default=256, help="output budget per document")
+    parser.add_argument("--poisson-requests", type=int, default=32, help="requests in the Poisson runs")
+    parser.add_argument(
+        "--rate", type=float, help="Poisson arrivals per second (default: 1.2 x the closed-loop throughput)"
+    )
+    parser.add_argument(
+        "--max-new-tokens",
+        type=int,
+        default=1024,
+        help="output budget per document (random weights: its label's length)",
+    )
     parser.add_argument("--threads", type=int, help="intra-op threads for torch and CTranslate2")
     parser.add_argument("--device", default="cpu", help="cpu, cuda or auto")
     parser.add_argument(
@@ -57,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
     from service.bench.report import table
     from service.bench.subject import (
         random_subject,
-        read_documents,
+        read_records,
         stored_subject,
-        synthetic_texts,
+        synthetic_records,
         tokenize_documents,
     )
     from service.bench.suite import Suite, SuiteOptions
@@ -82,13 +91,14 @@ def run(args: argparse.Namespace) -> int:
         subject = random_subject(args.random, args.seed, max_source_len=2048)
     else:
         subject = stored_subject(resolve_version_dir(args.model_dir or DEFAULT_STORE))
-    texts = (
-        read_documents(args.data, args.documents) if args.data else synthetic_texts(args.documents, args.seed)
+    records = (
+        read_records(args.data, args.documents) if args.data else synthetic_records(args.documents, args.seed)
     )
     options = SuiteOptions(
         max_new_tokens=args.max_new_tokens,
-        solo_documents=min(args.solo_documents, len(texts)),
+        solo_documents=min(args.solo_documents, len(records)),
         naive_documents=args.naive_documents,
+        naive_budget=args.naive_budget,
         concurrency=args.concurrency,
         poisson_requests=args.poisson_requests,
         poisson_rate=args.rate,
@@ -97,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         ctranslate2=not args.no_ctranslate2 and _has_ctranslate2(),
         seed=args.seed,
     )
-    result = Suite(subject, tokenize_documents(subject, texts), options, device).run()
-    print(f"{subject.description}; device {device}; {options.threads} threads; {len(texts)} documents")
+    result = Suite(subject, tokenize_documents(subject, records), options, device).run()
+    print(f"{subject.description}; device {device}; {options.threads} threads; {len(records)} documents")
     print(table(result.rows))
     print()
     for name, value in result.ratios.items():

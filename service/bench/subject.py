@@ -3,7 +3,10 @@
 A model comes from a model store (the committed model by default) or is built with random
 weights from `d_model,layers,vocab`; a random model gets a tokenizer trained on the synthetic
 corpus with up to `vocab` pieces (the model keeps the full vocabulary width either way).
-Documents come from a JSONL file (records with "text") or the synthetic corpus generator.
+Documents come from a JSONL file (records with "text", optionally "label") or the synthetic
+corpus generator. A random model never chooses to stop, so each document's output budget is
+the length of its true label when known: the load then has the spread of lengths a trained
+model would produce, which is what continuous batching is about.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -29,6 +33,13 @@ class Subject:
     model: Seq2SeqTransformer
     tokenizer: Tokenizer
     description: str
+    trained: bool  # False: random weights, outputs run to their budget
+
+
+@dataclass(slots=True)
+class Document:
+    token_ids: list[int]
+    label_ids: list[int] | None  # the true label (compact JSON) tokenized, when the data has one
 
 
 def parse_shape(text: str) -> tuple[int, int, int]:
@@ -37,15 +48,18 @@ def parse_shape(text: str) -> tuple[int, int, int]:
     return d_model, layers, vocab
 
 
-def synthetic_texts(count: int, seed: int) -> list[str]:
-    return [record["text"] for record in generate(CORPUS_SPLIT, seed, count)]
+Record = dict[str, Any]
+
+
+def synthetic_records(count: int, seed: int) -> list[Record]:
+    return list(generate(CORPUS_SPLIT, seed, count))
 
 
 def random_subject(shape: str, seed: int, max_source_len: int) -> Subject:
     d_model, layers, vocab = parse_shape(shape)
     records = list(generate("train", seed, TOKENIZER_TRAINING_DOCUMENTS))
     texts = [r["text"] for r in records]
-    texts += [json.dumps(r["label"], ensure_ascii=False, separators=(",", ":")) for r in records]
+    texts += [_compact(r["label"]) for r in records]
     with tempfile.TemporaryDirectory() as folder:
         tokenizer = Tokenizer.from_file(train_tokenizer(texts, vocab, Path(folder) / "bench"))
     torch.manual_seed(seed)
@@ -61,7 +75,7 @@ def random_subject(shape: str, seed: int, max_source_len: int) -> Subject:
     )
     model = Seq2SeqTransformer(config).eval()
     description = f"random weights d_model={d_model} layers={layers}+{layers} vocab={config.vocab_size}"
-    return Subject(model, tokenizer, description)
+    return Subject(model, tokenizer, description, trained=False)
 
 
 def stored_subject(path: Path) -> Subject:
@@ -71,21 +85,30 @@ def stored_subject(path: Path) -> Subject:
         f"model {loaded.version} d_model={config.d_model} layers={config.n_encoder_layers}+"
         f"{config.n_decoder_layers} vocab={config.vocab_size}"
     )
-    return Subject(loaded.model, Tokenizer.from_file(loaded.tokenizer_path), description)
+    return Subject(loaded.model, Tokenizer.from_file(loaded.tokenizer_path), description, trained=True)
 
 
-def read_documents(path: Path, count: int) -> list[str]:
-    texts: list[str] = []
+def read_records(path: Path, count: int) -> list[Record]:
+    records: list[Record] = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
-                texts.append(json.loads(line)["text"])
-            if len(texts) == count:
+                records.append(json.loads(line))
+            if len(records) == count:
                 break
-    return texts
+    return records
 
 
-def tokenize_documents(subject: Subject, texts: list[str]) -> list[list[int]]:
-    """Token ids of each document, cut to what the model reads."""
+def tokenize_documents(subject: Subject, records: list[Record]) -> list[Document]:
+    """Token ids of each document (cut to what the model reads) and of its label, if any."""
     limit = subject.model.config.max_source_len
-    return [subject.tokenizer.encode(text)[:limit] for text in texts]
+    documents = []
+    for record in records:
+        label = record.get("label")
+        label_ids = None if label is None else subject.tokenizer.encode(_compact(label))
+        documents.append(Document(subject.tokenizer.encode(record["text"])[:limit], label_ids))
+    return documents
+
+
+def _compact(label: Any) -> str:
+    return json.dumps(label, ensure_ascii=False, separators=(",", ":"))

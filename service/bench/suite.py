@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from service.bench.labels import step_reduction
 from service.bench.naive import naive_greedy_seconds
 from service.bench.report import Row, engine_row, phase_breakdown, plain_row
 from service.bench.scenarios import (
@@ -33,10 +34,12 @@ from service.bench.scenarios import (
     timed,
     timings_of,
 )
-from service.bench.subject import Subject
+from service.bench.subject import Document, Subject
 from service.engine.engine import EngineConfig
 from service.engine.runner import StepTimings
 from service.engine.types import DecodeParams, GenerationResult
+from service.grammar.constraint import ContractGrammar
+from service.manifest import load_contract_schema
 
 if TYPE_CHECKING:
     from service.bench.ctranslate2_reference import CTranslate2Reference
@@ -45,16 +48,19 @@ SOLO = "engine b=1"
 SOLO_NO_JUMP = "engine b=1 no jump-forward"
 SOLO_FREE = "engine b=1 unconstrained"
 SOLO_INT8 = "engine b=1 int8"
+CTRANSLATE2 = "ctranslate2 b=1"
+POISSON_LOAD = 1.2  # default Poisson rate, as a multiple of the measured closed-loop throughput
 
 
 @dataclass(slots=True)
 class SuiteOptions:
     max_new_tokens: int
     solo_documents: int  # documents decoded one at a time
-    naive_documents: int  # of those, how many the naive loop decodes (it is slow)
+    naive_documents: int  # documents the naive loop decodes (it is slow)
+    naive_budget: int  # output budget of those (its cost grows with the square of the length)
     concurrency: int  # slots and simultaneous requests
     poisson_requests: int
-    poisson_rate: float | None  # None: 80% of the measured closed-loop throughput
+    poisson_rate: float | None  # None: POISSON_LOAD x the measured closed-loop throughput
     threads: int
     int8: bool
     ctranslate2: bool
@@ -91,7 +97,7 @@ class Turns:
 
 class Suite:
     def __init__(
-        self, subject: Subject, sources: list[list[int]], options: SuiteOptions, device: torch.device
+        self, subject: Subject, documents: list[Document], options: SuiteOptions, device: torch.device
     ):
         self.subject = subject
         self.options = options
@@ -102,11 +108,19 @@ class Suite:
             max_waiting=max(64, options.poisson_requests),
             max_new_tokens=options.max_new_tokens,
         )
-        self.solo = sources[: options.solo_documents]
-        self.batch = [sources[i % len(sources)] for i in range(options.concurrency)]
-        self.requests = [sources[i % len(sources)] for i in range(options.poisson_requests)]
-        self.grammar_params = DecodeParams(max_new_tokens=options.max_new_tokens)
+        self.documents = documents
+        self.solo = documents[: options.solo_documents]
+        self.batch = [documents[i % len(documents)] for i in range(options.concurrency)]
+        self.requests = [documents[i % len(documents)] for i in range(options.poisson_requests)]
         self.reference: CTranslate2Reference | None = None
+        self.solo_timings = StepTimings()
+
+    def budget(self, document: Document) -> DecodeParams:
+        """Constrained decoding of a document: a random model gets its label's length."""
+        limit = self.options.max_new_tokens
+        if not self.subject.trained and document.label_ids is not None:
+            limit = min(limit, len(document.label_ids))
+        return DecodeParams(max_new_tokens=limit)
 
     def run(self) -> SuiteResult:
         with tempfile.TemporaryDirectory() as folder:
@@ -119,7 +133,9 @@ class Suite:
                     "CTranslate2 runs the plain vocabulary path (no copy head, no grammar)"
                 )
             self.one_at_a_time()
+            self.naive()
             self.concurrent()
+            self.labels()
         return self.result
 
     # ---- one request at a time ----------------------------------------------------------------
@@ -138,24 +154,18 @@ class Suite:
         }
         if self.options.int8 and self.device.type == "cpu":
             variants[SOLO_INT8] = replace(solo, int8=True)
-        turns, naive, reference, timings = asyncio.run(self._take_turns(variants))
+        turns, reference, timings = asyncio.run(self._take_turns(variants))
         for name in variants:
             run = Run(
                 name, sum(turns.latencies[name]), turns.latencies[name], turns.results[name], timings[name]
             )
             self._record(run, "fixed lengths" if name == SOLO_FREE else "")
         lengths = [result.output_tokens for result in turns.results[SOLO]]
+        self.solo_timings = timings[SOLO]
         ratios = self.result.ratios
-        if naive:
-            tokens = sum(lengths[: len(naive)])
-            self.result.rows.append(
-                plain_row("naive loop b=1", naive, tokens, sum(naive), "full model per step")
-            )
-            engine_time = statistics.fmean(turns.latencies[SOLO][: len(naive)])
-            ratios["engine_over_naive_speed_per_doc_b1"] = statistics.fmean(naive) / engine_time
         if reference:
             self.result.rows.append(
-                plain_row("ctranslate2 b=1", reference, sum(lengths), sum(reference), "fixed lengths")
+                plain_row(CTRANSLATE2, reference, sum(lengths), sum(reference), "fixed lengths")
             )
             mean = statistics.fmean(reference)
             ratios["ct2_b1_over_engine_b1_latency"] = mean / statistics.fmean(turns.latencies[SOLO])
@@ -174,50 +184,108 @@ class Suite:
 
     async def _take_turns(
         self, variants: dict[str, EngineConfig]
-    ) -> tuple[Turns, list[float], list[float], dict[str, StepTimings]]:
+    ) -> tuple[Turns, list[float], dict[str, StepTimings]]:
         engines = {
             name: await ready_engine(self.subject, config, self.device) for name, config in variants.items()
         }
-        turns, naive, reference = Turns(), list[float](), list[float]()
-        for index, source in enumerate(self.solo):
-            latency, result = await timed(engines[SOLO], source, self.grammar_params)
-            turns.add(SOLO, latency, result)
-            length = result.output_tokens
-            for name, engine in engines.items():
-                if name != SOLO:
-                    params = DecodeParams(max_new_tokens=length) if name == SOLO_FREE else self.grammar_params
-                    turns.add(name, *await timed(engine, source, params))
-            if self.reference is not None:
-                reference.append(self.reference.decode_seconds([source], [length], 1)[0])
-            if index < self.options.naive_documents:
-                naive.append(naive_greedy_seconds(self.subject.model, source, length, self.device))
+        # A pilot pass fixes each document's length for the fixed-length variants; then every
+        # variant decodes every document, the order rotating per document, because whoever runs
+        # right after CTranslate2 (its own copy of the weights) finds the CPU caches cold.
+        lengths = [(await engines[SOLO].submit(d.token_ids, self.budget(d))).output_tokens for d in self.solo]
+        for engine in engines.values():
+            assert engine.runner is not None
+            engine.runner.timings = StepTimings()
+        turns, reference = Turns(), list[float]()
+        names = [*engines, CTRANSLATE2] if self.reference is not None else list(engines)
+        for index, (document, length) in enumerate(zip(self.solo, lengths, strict=True)):
+            source, params, fixed = (
+                document.token_ids,
+                self.budget(document),
+                DecodeParams(max_new_tokens=length),
+            )
+            for name in names[index % len(names) :] + names[: index % len(names)]:
+                if name == CTRANSLATE2:
+                    assert self.reference is not None
+                    reference.append(self.reference.decode_seconds([source], [length], 1)[0])
+                else:
+                    turns.add(
+                        name, *await timed(engines[name], source, fixed if name == SOLO_FREE else params)
+                    )
             print(f"  document {index + 1}/{len(self.solo)} one at a time", file=sys.stderr, flush=True)
         timings = {name: timings_of(engine) for name, engine in engines.items()}
         for engine in engines.values():
             await engine.drain(timeout_s=60)
-        return turns, naive, reference, timings
+        return turns, reference, timings
+
+    # ---- jump-forward on the true labels ---------------------------------------------------------
+
+    def labels(self) -> None:
+        labels = [document.label_ids for document in self.documents if document.label_ids is not None]
+        if not labels:
+            return
+        grammar = ContractGrammar(self.subject.tokenizer, load_contract_schema())
+        reduction, followed = step_reduction(grammar, labels, self.base.forced_per_step)
+        self.result.ratios["jump_forward_step_reduction_true_labels"] = reduction
+        self.result.notes.append(f"true-label jump-forward figure over {followed} of {len(labels)} labels")
+
+    # ---- the naive loop ---------------------------------------------------------------------------
+
+    def naive(self) -> None:
+        """The naive loop against the engine on the same documents and output lengths (the
+        engine decodes first under the smaller budget; the naive loop then matches its length)."""
+        documents = self.solo[: self.options.naive_documents]
+        if not documents:
+            return
+        budget = DecodeParams(max_new_tokens=self.options.naive_budget)
+
+        async def turns() -> tuple[list[float], list[int]]:
+            engine = await ready_engine(self.subject, replace(self.base, max_slots=1), self.device)
+            latencies, lengths = [], []
+            for document in documents:
+                latency, result = await timed(engine, document.token_ids, budget)
+                latencies.append(latency)
+                lengths.append(result.output_tokens)
+            await engine.drain(timeout_s=60)
+            return latencies, lengths
+
+        engine, lengths = asyncio.run(turns())
+        naive = [
+            naive_greedy_seconds(self.subject.model, document.token_ids, length, self.device)
+            for document, length in zip(documents, lengths, strict=True)
+        ]
+        note = f"budget {self.options.naive_budget}"
+        self.result.rows.append(
+            plain_row("engine b=1 (naive's documents)", engine, sum(lengths), sum(engine), note)
+        )
+        self.result.rows.append(
+            plain_row("naive loop b=1", naive, sum(lengths), sum(naive), "full model per step")
+        )
+        self.result.ratios["engine_over_naive_speed_per_doc_b1"] = statistics.fmean(naive) / statistics.fmean(
+            engine
+        )
 
     # ---- concurrent traffic ---------------------------------------------------------------------
 
     def concurrent(self) -> None:
         base, batch, width, ratios = self.base, self.batch, self.options.concurrency, self.result.ratios
-        constrained = [self.grammar_params] * len(batch)
-        engine_c = self._engine(f"engine {width} concurrent", base, all_at_once(batch, constrained))
+        sources = [document.token_ids for document in batch]
+        constrained = [self.budget(document) for document in batch]
+        engine_c = self._engine(f"engine {width} concurrent", base, all_at_once(sources, constrained))
         lengths = [result.output_tokens for result in engine_c.results]
         nojf_c = self._engine(
             f"engine {width} conc. no jump-fwd",
             replace(base, forced_per_step=0),
-            all_at_once(batch, constrained),
+            all_at_once(sources, constrained),
         )
         free_c = self._engine(
             f"engine {width} conc. unconstrained",
             replace(base, constrained=False, max_new_tokens=max(lengths)),
-            all_at_once(batch, [DecodeParams(max_new_tokens=n) for n in lengths]),
+            all_at_once(sources, [DecodeParams(max_new_tokens=n) for n in lengths]),
             "fixed lengths",
         )
         if self.options.int8 and self.device.type == "cpu":
             self._engine(
-                f"engine {width} concurrent int8", replace(base, int8=True), all_at_once(batch, constrained)
+                f"engine {width} concurrent int8", replace(base, int8=True), all_at_once(sources, constrained)
             )
         ratios["jump_forward_step_reduction_concurrent"] = 1 - _mean_steps(engine_c.results) / _mean_steps(
             nojf_c.results
@@ -226,10 +294,18 @@ class Suite:
         ratios["constraint_overhead_per_step_concurrent"] = (
             _per_step(nojf_c.timings) / _per_step(free_c.timings) - 1
         )
+        ratios["grammar_share_of_step_b1"] = _grammar_share(self.solo_timings)
+        ratios["grammar_share_of_step_concurrent"] = _grammar_share(engine_c.timings)
 
-        rate = self.options.poisson_rate or 0.8 * len(engine_c.results) / engine_c.wall_seconds
+        # slightly above what the engine served all at once: both policies run at their capacity,
+        # so throughput shows what each can serve and latency what its queueing costs
+        rate = self.options.poisson_rate or POISSON_LOAD * len(engine_c.results) / engine_c.wall_seconds
         arrivals = poisson_arrivals(len(self.requests), rate, self.options.seed)
-        shape = poisson(self.requests, [self.grammar_params] * len(self.requests), arrivals)
+        shape = poisson(
+            [document.token_ids for document in self.requests],
+            [self.budget(document) for document in self.requests],
+            arrivals,
+        )
         note = f"{rate:.2f} req/s"
         continuous = self._engine("poisson continuous batching", base, shape, note)
         static = self._engine(
@@ -243,10 +319,14 @@ class Suite:
 
     def _ctranslate2_batches(self, lengths: list[int], engine_tokens_per_s: float) -> None:
         assert self.reference is not None
-        rows = [row for row in self.result.rows if row.name == "ctranslate2 b=1"]
+        rows = [row for row in self.result.rows if row.name == CTRANSLATE2]
+        # CTranslate2's best practice: batches of similar length (it pads each batch to its longest)
+        order = sorted(range(len(lengths)), key=lengths.__getitem__)
+        sources = [self.batch[index].token_ids for index in order]
+        ordered = [lengths[index] for index in order]
         for size in sorted({8, self.options.concurrency}):
-            seconds, produced = self.reference.decode_seconds(self.batch, lengths, size)
-            note = "batch padded to its longest length"
+            seconds, produced = self.reference.decode_seconds(sources, ordered, size)
+            note = "length-sorted batches"
             row = plain_row(f"ctranslate2 b={size}", [seconds] * len(self.batch), produced, seconds, note)
             self.result.rows.append(row)
             rows.append(row)
@@ -273,6 +353,12 @@ def _mean_steps(results: list[GenerationResult]) -> float:
 
 def _per_step(timings: StepTimings) -> float:
     return (timings.prepare + timings.forward + timings.mask + timings.update) / max(timings.steps, 1)
+
+
+def _grammar_share(timings: StepTimings) -> float:
+    """Masks, their application and grammar advances as a share of the step (an upper bound:
+    the update phase also holds the little bookkeeping an unconstrained step does)."""
+    return (timings.mask + timings.update) / max(_per_step(timings) * timings.steps, 1e-12)
 
 
 def _throughput(run: Run) -> float:

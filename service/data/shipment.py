@@ -15,16 +15,10 @@ only in cubic feet (`Volume.cbm is None`), a date without a year (`DateValue.val
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_SPACES = re.compile(r"\s+")
-
-
-def collapse(text: str) -> str:
-    """The contract's string rule: runs of whitespace become one space, outer spaces trimmed."""
-    return _SPACES.sub(" ", text).strip()
+from service.manifest import collapse_whitespace as collapse
 
 
 @dataclass(slots=True)

@@ -13,21 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import get_args
 
 from service.data import equipment, goods, identifiers, parties, places, reference, terms
 from service.data.formats import sample_count, sample_date, sample_volume, sample_weight
 from service.data.shipment import DateValue, Item, Place, Shipment, Style
+from service.manifest import DocumentType
 
-DOCUMENT_TYPES = (
-    "bill_of_lading",
-    "sea_waybill",
-    "air_waybill",
-    "cargo_manifest",
-    "packing_list",
-    "arrival_notice",
-    "road_consignment_note",
-    "rail_consignment_note",
-)
+DOCUMENT_TYPES: tuple[str, ...] = get_args(DocumentType)
 
 TITLES: dict[str, dict[str, tuple[str, ...]]] = {
     "bill_of_lading": {

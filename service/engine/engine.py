@@ -14,6 +14,7 @@ import asyncio
 import itertools
 import logging
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,9 @@ class Engine:
         if self.config.int8:
             if self.device.type != "cpu":
                 raise ValueError("int8 dynamic quantisation runs on CPU only")
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            with warnings.catch_warnings():  # eager quantisation is deprecated upstream, still works
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         return model
 
     @classmethod

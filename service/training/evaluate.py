@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ class EvalResult:
             "too_long": self.too_long,
             "mean_entropy": self.mean_entropy,
             "fields": [score.to_dict() for score in self.report.worst_first()],
-            "per_document": [vars(outcome) for outcome in self.documents],
+            "per_document": [asdict(outcome) for outcome in self.documents],
         }
 
 

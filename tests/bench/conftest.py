@@ -1,3 +1,3 @@
-from tests.engine.random_model import single_thread
+from tests.engine.random_model import grammar, single_thread, tokenizer
 
-__all__ = ["single_thread"]
+__all__ = ["grammar", "single_thread", "tokenizer"]

@@ -31,6 +31,15 @@ DOCUMENTS = (
     "ARRIVAL NOTICE AN-77 ETA 02/03/2026 Vessel MSC ANNA voyage 412E container MSCU1234565",
 )
 
+# What the grammar writes when it closes an empty output: every nullable value null.
+MINIMAL_MANIFEST = (
+    '{"document_type":"air_waybill","document_number":null,"issue_date":null,"transport_mode":"air",'
+    '"carrier":null,"vessel_or_flight":null,"voyage":null,"shipper":null,"consignee":null,'
+    '"notify_party":null,"port_of_loading":null,"port_of_discharge":null,"place_of_delivery":null,'
+    '"departure_date":null,"arrival_date":null,"incoterm":null,"freight_terms":null,"containers":[],'
+    '"items":[],"total_packages":null,"total_gross_weight":null,"total_volume_cbm":null}'
+)
+
 
 def random_model(vocab_size: int, seed: int = 0, copy_head: bool = True) -> Seq2SeqTransformer:
     """A small two-layer model with seeded random weights, in eval mode."""

@@ -13,14 +13,8 @@ from service.grammar.closing import allowed_tokens
 from service.grammar.constraint import Constraint, ContractGrammar
 from service.manifest import Manifest, load_contract_schema
 from service.tokenizer import Tokenizer
+from tests.engine.random_model import MINIMAL_MANIFEST
 
-MINIMAL_MANIFEST = (
-    '{"document_type":"air_waybill","document_number":null,"issue_date":null,"transport_mode":"air",'
-    '"carrier":null,"vessel_or_flight":null,"voyage":null,"shipper":null,"consignee":null,'
-    '"notify_party":null,"port_of_loading":null,"port_of_discharge":null,"place_of_delivery":null,'
-    '"departure_date":null,"arrival_date":null,"incoterm":null,"freight_terms":null,"containers":[],'
-    '"items":[],"total_packages":null,"total_gross_weight":null,"total_volume_cbm":null}'
-)
 HEAD = (
     '{"document_type":"bill_of_lading","document_number":null,"issue_date":null,"transport_mode":"sea",'
     '"carrier":null,"vessel_or_flight":null,"voyage":null,"shipper":null,"consignee":null,'

@@ -5,26 +5,23 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tests.ops.sample_exporter import serve_sample_metrics
+from tests.live_server import live_server, send_sample_traffic
 from tests.shared_material import REPO_ROOT
 
 CHECK_DEPLOY = REPO_ROOT / "scripts" / "check_deploy.sh"
 
 
 @pytest.fixture(scope="session")
-def metrics_target_url() -> Iterator[str]:
-    """The /metrics URL on 127.0.0.1 that the live Prometheus test scrapes.
-
-    This is the seam for the service: a session-scoped fixture of the same name that starts
-    `manifest-parser serve` on a loopback port (and sends it a few requests) and yields its
-    /metrics URL points every dashboard and alert expression at the real service. Until then the
-    sample exporter stands in, which exposes every catalogued metric.
-    """
-    with serve_sample_metrics() as url:
-        yield url
+def metrics_target_url(tiny_model_store: Path) -> Iterator[str]:
+    """The real service's /metrics on 127.0.0.1, after a little of every kind of traffic
+    (including generations cut at max_new_tokens, so the EOS-failure alert has cause to fire)."""
+    with live_server(tiny_model_store) as server:
+        send_sample_traffic(server.base_url)
+        yield server.base_url + "/metrics"
 
 
 @pytest.fixture(scope="session")

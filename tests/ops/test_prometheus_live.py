@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from service.ops.promql import RULE_FILES, probe, shipped_expressions
+from tests.live_server import SAMPLE_DOCUMENT
 
 pytestmark = pytest.mark.slow
 
@@ -164,3 +165,23 @@ def test_the_harness_reports_a_series_the_target_does_not_expose(prometheus: Pro
     assert not returns_data(
         prometheus.query('rate(manifest_parser_generations_total{finish_reason="stop"}[1m])')
     )
+
+
+def test_the_eos_failure_alert_fires_on_generations_cut_at_max_new_tokens(
+    prometheus: Prometheus, metrics_target_url: str, tmp_path: Path
+) -> None:
+    """Generations cut by a tiny max_new_tokens while Prometheus watches put the alert's
+    condition above its 1% threshold, and the rule goes pending (it fires after its `for`)."""
+    base_url = metrics_target_url.removesuffix("/metrics")
+    cut_short = {"text": SAMPLE_DOCUMENT, "options": {"max_new_tokens": 8}}
+    with httpx.Client(base_url=base_url, timeout=60.0) as client:
+        for _ in range(3):
+            assert client.post("/v1/parse", json=cut_short).json()["meta"]["finish_reason"] == "length"
+    log = tmp_path / "none.log"
+    log.write_text("")
+
+    def alert_state() -> str:
+        rules = prometheus.rules()
+        return next(rule["state"] for rule in rules if rule["name"] == "ManifestParserEOSFailureRateHigh")
+
+    wait_until(lambda: alert_state() in ("pending", "firing"), "EOS-failure alert pending", log)

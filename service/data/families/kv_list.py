@@ -13,6 +13,7 @@ from service.data import noise
 from service.data.captions import caption
 from service.data.families import LayoutFamily
 from service.data.shipment import Container, Item, Party, Place, Shipment, Style
+from service.data.world import DOCUMENT_TYPES
 
 _CONVEYANCE_CAPTION = {"sea": "vessel", "air": "flight", "road": "truck", "rail": "train"}
 
@@ -157,15 +158,6 @@ def render(shipment: Shipment, rng: random.Random) -> str:
 
 FAMILY = LayoutFamily(
     name="kv_list",
-    doc_types=(
-        "bill_of_lading",
-        "sea_waybill",
-        "air_waybill",
-        "cargo_manifest",
-        "packing_list",
-        "arrival_notice",
-        "road_consignment_note",
-        "rail_consignment_note",
-    ),
+    doc_types=DOCUMENT_TYPES,
     render=render,
 )
