@@ -34,6 +34,7 @@ class TrainConfig:
     eval_decode_documents: int = 24
     checkpoint_every: int = 100
     export_store: Path | None = None  # write a model_store version here when the run ends
+    init_from: Path | None = None  # warm start from a model_store version (same shape), fresh optimizer
     export_version: str = ""
 
     @classmethod
@@ -44,7 +45,7 @@ class TrainConfig:
         unknown = set(raw) - known
         if unknown:
             raise ValueError(f"unknown training settings in {path}: {sorted(unknown)}")
-        for name in ("train_data", "validation_data", "tokenizer", "run_dir", "export_store"):
+        for name in ("train_data", "validation_data", "tokenizer", "run_dir", "export_store", "init_from"):
             if raw.get(name):
                 raw[name] = Path(raw[name])
         return cls(**raw)

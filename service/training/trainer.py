@@ -186,9 +186,21 @@ class Trainer:
         torch.save(state, partial)
         partial.replace(self.run_dir / STATE_FILE)  # atomic: an interrupted save never corrupts the last one
 
+    def warm_start(self, directory: Path) -> None:
+        """Start from a published model's weights (same shape) with a fresh optimizer and schedule."""
+        from service.checkpoint import load_model
+
+        published = load_model(directory, self.device)
+        if published.config.to_dict() != self.model_config.to_dict():
+            raise ValueError(f"{directory} has another model shape than this recipe")
+        self.model.load_state_dict(published.model.state_dict())
+
     def resume(self) -> bool:
+        """Continue this run from its last checkpoint; without one, warm-start if the recipe says so."""
         path = self.run_dir / STATE_FILE
         if not path.is_file():
+            if self.config.init_from is not None:
+                self.warm_start(self.config.init_from)
             return False
         state = torch.load(path, map_location=self.device, weights_only=True)
         if json.loads(state["model_config"]) != self.model_config.to_dict():

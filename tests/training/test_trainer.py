@@ -124,3 +124,16 @@ def test_runs_under_ddp_with_gloo(corpus: Path, tmp_path: Path, monkeypatch: pyt
     finally:
         if torch.distributed.is_initialized():
             torch.distributed.destroy_process_group()
+
+
+def test_warm_start_takes_a_published_models_weights(corpus: Path, tmp_path: Path) -> None:
+    from service.checkpoint import save_model
+
+    trained = Trainer(_config(corpus, tmp_path / "first", max_steps=2), torch.device("cpu"))
+    trained.train()
+    save_model(trained.model, corpus / "tokenizer.model", {}, tmp_path / "store", "v0")
+    config = _config(corpus, tmp_path / "second", max_steps=2)
+    config.init_from = tmp_path / "store"
+    warm = Trainer(config, torch.device("cpu"))
+    assert not warm.resume() and warm.step == 0
+    assert torch.equal(warm.model.embedding.weight, trained.model.embedding.weight)
