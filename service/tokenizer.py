@@ -84,6 +84,19 @@ class Tokenizer:
     def id_to_piece(self, token_id: int) -> str:
         return str(self._sp.id_to_piece(token_id))
 
+    def word_start_free_ids(self) -> list[int]:
+        """For each id, the id of the same piece without its word-start mark ("▁Star" -> "Star")
+        where the vocabulary has one, else the id itself: the copy head's match features
+        compare tokens this way."""
+        ids = list(range(self.vocab_size))
+        for token_id in ids:
+            piece = self.id_to_piece(token_id)
+            if len(piece) > 1 and piece.startswith(SPACE_MARK) and not self._is_special(token_id):
+                bare = self._sp.piece_to_id(piece[1:])
+                if bare != self.unk_id:
+                    ids[token_id] = bare
+        return ids
+
     def token_bytes(self) -> list[bytes]:
         """Each token's bytes: `<0xNN>` is that byte, `▁` a space, specials 0xFF + their name."""
         return list(self._token_bytes)

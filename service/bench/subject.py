@@ -72,6 +72,7 @@ def random_subject(shape: str, seed: int, max_source_len: int) -> Subject:
         d_ff=4 * d_model,
         max_source_len=max_source_len,
         dropout=0.0,
+        copy_match_order=3,  # as the committed model
     )
     model = Seq2SeqTransformer(config).eval()
     description = f"random weights d_model={d_model} layers={layers}+{layers} vocab={config.vocab_size}"

@@ -2,7 +2,7 @@
 
 Self-attention K/V: (layers, slots, heads, self_length, head_dim). Cross-attention K/V:
 (layers, slots, heads, source_length, head_dim), written once per request from its encoder
-output, together with the copy head's keys and the source ids/validity mask. A step reads
+output, together with the copy head's keys and match context and the source ids/validity mask. A step reads
 views `[:, :n, :, :length]` of the packed slots: no per-step allocation, no concatenation,
 no gathers. Slots beyond a request's source length are marked invalid, so stale data left
 by an earlier occupant is never attended to.
@@ -31,6 +31,11 @@ class StaticKVCache:
             if config.copy_head
             else None
         )
+        self.src_context = (
+            torch.zeros((slots, source_length, config.copy_match_order), dtype=torch.long, device=device)
+            if config.copy_head and config.copy_match_order
+            else None
+        )
         self.src_ids = torch.full((slots, source_length), config.pad_id, dtype=torch.long, device=device)
         self.src_valid = torch.zeros((slots, source_length), dtype=torch.bool, device=device)
         self.pad_id = config.pad_id
@@ -40,8 +45,7 @@ class StaticKVCache:
 
     def nbytes(self) -> int:
         tensors = [self.self_k, self.self_v, self.cross_k, self.cross_v, self.src_ids, self.src_valid]
-        if self.copy_keys is not None:
-            tensors.append(self.copy_keys)
+        tensors += [t for t in (self.copy_keys, self.src_context) if t is not None]
         return sum(t.numel() * t.element_size() for t in tensors)
 
     def write_source(self, slots: list[int], row: int, state: EncoderState, length: int) -> None:
@@ -52,6 +56,8 @@ class StaticKVCache:
             self.cross_v[layer, index, :, :length] = value[row, :, :length]
         if self.copy_keys is not None and state.copy_keys is not None:
             self.copy_keys[index, :length] = state.copy_keys[row, :length]
+        if self.src_context is not None and state.src_context is not None:
+            self.src_context[index, :length] = state.src_context[row, :length]
         self.src_ids[index] = self.pad_id
         self.src_ids[index, :length] = state.src_ids[row, :length]
         self.src_valid[index] = False
@@ -68,6 +74,8 @@ class StaticKVCache:
         self.cross_v[:, target, :, :length] = self.cross_v[:, source, :, :length]
         if self.copy_keys is not None:
             self.copy_keys[target, :length] = self.copy_keys[source, :length]
+        if self.src_context is not None:
+            self.src_context[target, :length] = self.src_context[source, :length]
         self.src_ids[target] = self.src_ids[source]
         self.src_valid[target] = self.src_valid[source]
         self.source_lengths[target] = length
@@ -95,5 +103,6 @@ class StaticKVCache:
             src_valid=self.src_valid[:count, :source],
             copy_keys=None if self.copy_keys is None else self.copy_keys[:count, :source],
             src_ids=self.src_ids[:count, :source],
+            src_context=None if self.src_context is None else self.src_context[:count, :source],
         )
         return self_cache, state

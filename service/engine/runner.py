@@ -79,6 +79,9 @@ class ModelRunner:
         self.groups: dict[int, BeamGroup] = {}
         self.timings = StepTimings()
         self._tokens = np.zeros((max_slots, run), dtype=np.int64)
+        copy = model.copy
+        self.match_order = copy.match_order if copy is not None else 0
+        self._history = np.zeros((max_slots, run, self.match_order), dtype=np.int64)
         self._run_offsets = np.arange(run, dtype=np.int64)
         pinned = device.type == "cuda"
         self._bitmask = torch.zeros((max_slots, grammar.mask_words), dtype=torch.int32, pin_memory=pinned)
@@ -175,12 +178,13 @@ class ModelRunner:
         )
         deciding = [index for index in active if len(rows[index].pending) <= run]
         tokens, positions, last, used = self._feed(rows, run)
+        history = self._feed_history(rows, run) if self.match_order else None
         timings.fed_tokens += sum(min(len(rows[index].pending), run) for index in active)
         timings.fed_positions += tokens.numel()
         prepared = time.perf_counter()
         self_cache, state = self.cache.views(count, used)
-        log_probs = self.model.decode_step(tokens, positions, self_cache, step_mask(positions, used), state)
-        choice = log_probs[torch.arange(count, device=self.device), last]  # (n, V) at each feed's end
+        mask = step_mask(positions, used)
+        choice = self.model.decode_step(tokens, positions, self_cache, mask, state, last, history)  # (n, V)
         entropy = -(choice.exp() * choice).sum(-1)
         masked = time.perf_counter()
         if self.limits.constrained:
@@ -227,6 +231,24 @@ class ModelRunner:
             torch.from_numpy(last).to(self.device),
             used,
         )
+
+    def _feed_history(self, rows: list[Sequence], run: int) -> Tensor:
+        """(n, run, k): for every fed token, itself and the k - 1 inputs before it (pad before
+        the first), as the copy head's match features read them. A sequence's inputs are BOS
+        followed by its tokens; the feed starts at input `position`."""
+        order = self.match_order
+        history = self._history[: len(rows), :run]
+        history.fill(self.pad_id)
+        for index, sequence in enumerate(rows):
+            if not sequence.active:
+                continue
+            tokens = sequence.tokens
+            for fed in range(min(len(sequence.pending), run)):
+                for back in range(order):
+                    position = sequence.position + fed - back
+                    if position >= 0:
+                        history[index, fed, back] = tokens[position - 1] if position else self.bos_id
+        return torch.from_numpy(history).to(self.device)
 
     def _apply_mask(self, choice: Tensor, count: int) -> None:
         """Disallowed tokens -> -inf, for the whole batch at once."""

@@ -15,6 +15,12 @@ Design points (each one a classic mistake when missed):
 - an optional copy head (pointer-generator): values are mostly copied from the document,
   so the output distribution mixes generating from the vocabulary with pointing at
   source tokens. `forward` and `decode_step` therefore return log-probabilities.
+- match features for the copy head (`copy_match_order` k > 0): a source position whose k
+  preceding tokens equal the decoder's last k input tokens gets a learned bonus, so copying
+  a value continues where the previous copied token came from. Learning that alignment from
+  content alone stalled (digits were copied from the wrong places); the bonus gives it
+  directly. Tokens are compared modulo SentencePiece's word-start mark, since a value's first
+  word follows a space in the document but a quote in the JSON.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ class ModelConfig:
     max_target_len: int = 1024
     dropout: float = 0.1
     copy_head: bool = True
+    copy_match_order: int = 0  # match features of the copy head (0: none, as in model v1)
     pad_id: int = 0
     bos_id: int = 2
     eos_id: int = 3
@@ -62,12 +69,14 @@ class EncoderState:
     src_valid: (B, S) True on real source tokens
     copy_keys: (B, S, C) keys of the copy head, or None without one
     src_ids: (B, S) source token ids (where copied probability mass lands)
+    src_context: (B, S, k) the k tokens before each source position, for the match features
     """
 
     cross_kv: list[tuple[Tensor, Tensor]]
     src_valid: Tensor
     copy_keys: Tensor | None
     src_ids: Tensor
+    src_context: Tensor | None = None
 
 
 def sinusoidal_positions(length: int, d_model: int) -> Tensor:
@@ -153,23 +162,31 @@ class DecoderLayer(nn.Module):
     def forward(
         self,
         x: Tensor,
-        self_kv: tuple[Tensor, Tensor],
         self_mask: Tensor,
         cross_kv: tuple[Tensor, Tensor],
         cross_mask: Tensor,
+        cache: tuple[Tensor, Tensor] | None = None,
+        cache_index: tuple[Tensor, Tensor, Tensor] | None = None,
     ) -> Tensor:
-        """self_kv already holds this step's keys/values (computed by `self_keys_values`)."""
-        x = x + self.dropout(self.self_attn.attend(self.norm_self(x), *self_kv, self_mask))
+        """Without a cache, self-attention runs over x itself (training). With one, this step's
+        keys/values are first written into the cache at `cache_index` (batch, head, position
+        index tensors) and the queries attend over the whole cache (serving)."""
+        h = self.norm_self(x)
+        key, value = self.self_attn.keys_values(h)
+        if cache is not None and cache_index is not None:
+            cache[0].index_put_(cache_index, key)
+            cache[1].index_put_(cache_index, value)
+            key, value = cache
+        x = x + self.dropout(self.self_attn.attend(h, key, value, self_mask))
         x = x + self.dropout(self.cross_attn.attend(self.norm_cross(x), *cross_kv, cross_mask))
         return x + self.dropout(self.ff(self.norm_ff(x)))
-
-    def self_keys_values(self, x: Tensor) -> tuple[Tensor, Tensor]:
-        return self.self_attn.keys_values(self.norm_self(x))
 
 
 class CopyHead(nn.Module):
     """Pointer-generator: a single-head attention over the source whose weights are a
     distribution over source positions, mixed with the vocabulary distribution by a gate."""
+
+    canonical: Tensor  # (V,) token id -> id of the same piece without the word-start mark
 
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
@@ -177,14 +194,53 @@ class CopyHead(nn.Module):
         self.key = nn.Linear(config.d_model, config.d_model)
         self.gate = nn.Linear(config.d_model, 1)
         self.scale = 1.0 / math.sqrt(config.d_model)
+        self.match_order = config.copy_match_order
+        self.pad_id = config.pad_id
+        if self.match_order:
+            self.match_bonus = nn.Parameter(torch.full((self.match_order,), 1.5))
+            self.register_buffer("canonical", torch.arange(config.vocab_size))
+
+    def context(self, ids: Tensor, missing: int) -> Tensor:
+        """ids (B, L) -> (B, L, k): canonical ids of the k tokens before each position, ending
+        with the one just before; `missing` before the start and for padding. Sources use -1
+        and decoder inputs -2, so absent tokens never match each other."""
+        canonical = self.canonical_ids(ids, missing)
+        shifted = [
+            F.pad(canonical[:, : canonical.shape[1] - j], (j, 0), value=missing)
+            for j in range(1, self.match_order + 1)
+        ]
+        return torch.stack(shifted, dim=-1)
+
+    def canonical_ids(self, ids: Tensor, missing: int) -> Tensor:
+        """Token ids -> ids compared by the match features, `missing` for padding."""
+        return self.canonical[ids].masked_fill(ids == self.pad_id, missing)
+
+    def history(self, ids: Tensor) -> Tensor:
+        """Decoder inputs (B, T) -> (B, T, k): each input and the k - 1 before it, canonical."""
+        with_current = F.pad(ids, (0, 1), value=self.pad_id)
+        return self.context(with_current, -2)[:, 1:]
+
+    def match(self, history: Tensor, src_context: Tensor) -> Tensor:
+        """history (B, T, k), src_context (B, S, k) -> (B, T, S) bonus for each source position."""
+        equal = history[:, :, None, :] == src_context[:, None, :, :]
+        return (equal.to(self.match_bonus.dtype) * self.match_bonus).sum(-1)
 
     def mix(
-        self, hidden: Tensor, vocab_log_probs: Tensor, keys: Tensor, src_valid: Tensor, src_ids: Tensor
+        self,
+        hidden: Tensor,
+        vocab_log_probs: Tensor,
+        keys: Tensor,
+        src_valid: Tensor,
+        src_ids: Tensor,
+        match: Tensor | None = None,
     ) -> Tensor:
-        """hidden (B, T, C), vocab_log_probs (B, T, V), keys (B, S, C) -> log-probs (B, T, V)."""
+        """hidden (B, T, C), vocab_log_probs (B, T, V), keys (B, S, C), match (B, T, S) bonus
+        -> log-probs (B, T, V)."""
         scores = torch.einsum("btc,bsc->bts", self.query(hidden), keys) * self.scale
+        if match is not None:
+            scores = scores + match
         scores = scores.masked_fill(~src_valid[:, None, :], float("-inf"))
-        pointer = scores.softmax(dim=-1)  # (B, T, S)
+        pointer = scores.softmax(dim=-1).to(vocab_log_probs.dtype)  # (B, T, S)
         copied = torch.zeros_like(vocab_log_probs).scatter_add_(
             -1, src_ids[:, None, :].expand(-1, hidden.shape[1], -1), pointer
         )
@@ -238,7 +294,10 @@ class Seq2SeqTransformer(nn.Module):
         """Everything the decoder reads from the source, computed once."""
         cross_kv = [layer.cross_attn.keys_values(memory) for layer in self.decoder_layers]
         copy_keys = self.copy.key(memory) if self.copy is not None else None
-        return EncoderState(cross_kv=cross_kv, src_valid=src_valid, copy_keys=copy_keys, src_ids=src)
+        src_context = self.copy.context(src, -1) if self.copy is not None and self.copy.match_order else None
+        return EncoderState(
+            cross_kv=cross_kv, src_valid=src_valid, copy_keys=copy_keys, src_ids=src, src_context=src_context
+        )
 
     def encode_state(self, src: Tensor) -> EncoderState:
         memory, src_valid = self.encode_memory(src)
@@ -246,13 +305,26 @@ class Seq2SeqTransformer(nn.Module):
 
     # ---- decoder -------------------------------------------------------------------------
 
-    def output_log_probs(self, hidden: Tensor, state: EncoderState) -> Tensor:
-        """Final decoder hidden states (B, T, C) -> log-probabilities (B, T, V)."""
+    def output_log_probs(self, hidden: Tensor, state: EncoderState, history: Tensor | None) -> Tensor:
+        """Final decoder hidden states (B, T, C) and, with match features, each position's last
+        k input tokens (B, T, k) -> log-probabilities (B, T, V)."""
         hidden = self.decoder_norm(hidden)
         vocab_log_probs = F.log_softmax(hidden @ self.embedding.weight.T, dim=-1)
         if self.copy is None or state.copy_keys is None:
             return vocab_log_probs
-        return self.copy.mix(hidden, vocab_log_probs, state.copy_keys, state.src_valid, state.src_ids)
+        match = None
+        if state.src_context is not None:
+            if history is None:
+                raise ValueError("this model's copy head needs the decoder's input history")
+            match = self.copy.match(history, state.src_context)
+        return self.copy.mix(hidden, vocab_log_probs, state.copy_keys, state.src_valid, state.src_ids, match)
+
+    def input_history(self, stream: Tensor) -> Tensor | None:
+        """Decoder inputs (B, T) from the first one on -> (B, T, k) match history, or None
+        without match features. The engine builds the same from each sequence's tokens."""
+        if self.copy is None or not self.copy.match_order:
+            return None
+        return self.copy.history(stream)
 
     def forward(self, src: Tensor, tgt_in: Tensor) -> Tensor:
         """Teacher-forced training pass: src (B, S), tgt_in (B, T) = BOS + y[:-1] -> (B, T, V)."""
@@ -264,8 +336,8 @@ class Seq2SeqTransformer(nn.Module):
         cross_mask = state.src_valid[:, None, None, :]
         x = self.embed(tgt_in, positions)
         for layer, cross_kv in zip(self.decoder_layers, state.cross_kv, strict=True):
-            x = layer(x, layer.self_keys_values(x), self_mask, cross_kv, cross_mask)
-        return self.output_log_probs(x, state)
+            x = layer(x, self_mask, cross_kv, cross_mask)
+        return self.output_log_probs(x, state, self.input_history(tgt_in))
 
     def decode_step(
         self,
@@ -274,6 +346,8 @@ class Seq2SeqTransformer(nn.Module):
         self_cache: list[tuple[Tensor, Tensor]],
         self_mask: Tensor,
         state: EncoderState,
+        scored: Tensor | None = None,
+        history: Tensor | None = None,
     ) -> Tensor:
         """Incremental decoding against a caller-owned KV cache.
 
@@ -281,22 +355,29 @@ class Seq2SeqTransformer(nn.Module):
         self_cache: per decoder layer (K, V), each (B, H, L, Dh), L >= max position + 1; the new
           keys/values are written in place at `positions` (pass views of a static cache);
         self_mask: (B, 1, T, L) bool, True where a new token may attend (its own row of the
-          causal mask over cached + new positions).
-        Returns log-probabilities (B, T, V).
+          causal mask over cached + new positions);
+        scored: optional (B,) index of the one fed position per row whose next token is wanted;
+        history: (B, T, k) token ids, for each fed token itself and the k - 1 inputs before it
+          (pad_id before the first), required when the copy head has match features.
+        Returns log-probabilities (B, T, V), or (B, V) at the `scored` positions: the output
+        head and copy head then skip the rest of a forced run, whose tokens are already known.
         """
         batch_index = torch.arange(tokens.shape[0], device=tokens.device)[:, None, None]  # (B, 1, 1)
         head_index = torch.arange(self.config.n_heads, device=tokens.device)[None, :, None]  # (1, H, 1)
-        position_index = positions[:, None, :]  # (B, 1, T)
+        cache_index = (batch_index, head_index, positions[:, None, :])  # position: (B, 1, T)
         cross_mask = state.src_valid[:, None, None, :]
         x = self.embed(tokens, positions)
-        for layer, (cache_k, cache_v), cross_kv in zip(
-            self.decoder_layers, self_cache, state.cross_kv, strict=True
-        ):
-            key, value = layer.self_keys_values(x)  # (B, H, T, Dh)
-            cache_k.index_put_((batch_index, head_index, position_index), key)
-            cache_v.index_put_((batch_index, head_index, position_index), value)
-            x = layer(x, (cache_k, cache_v), self_mask, cross_kv, cross_mask)
-        return self.output_log_probs(x, state)
+        for layer, cache, cross_kv in zip(self.decoder_layers, self_cache, state.cross_kv, strict=True):
+            x = layer(x, self_mask, cross_kv, cross_mask, cache, cache_index)
+        if self.copy is None or not self.copy.match_order or history is None:
+            history = None
+        else:
+            history = self.copy.canonical_ids(history, -2)
+        if scored is None:
+            return self.output_log_probs(x, state, history)
+        rows = torch.arange(x.shape[0], device=x.device)
+        picked = None if history is None else history[rows, scored][:, None]
+        return self.output_log_probs(x[rows, scored][:, None], state, picked)[:, 0]
 
 
 def step_mask(positions: Tensor, cache_length: int) -> Tensor:

@@ -32,6 +32,10 @@ from service.training.data import Batch, Example, collate, iterate_batches, load
 
 STATE_FILE = "state.pt"
 LOG_FILE = "train.log"
+# A warm start may add the copy head's match features to a model published without them;
+# they start at their initial values (see `CopyHead`).
+WARM_START_ADDITIONS = {"copy_match_order": 0}
+NEW_MATCH_STATE = {"copy.match_bonus", "copy.canonical"}
 
 # Scores a model on validation documents with constrained decoding: returns figures to log.
 DecodeEvaluator = Callable[[Seq2SeqTransformer, int], dict[str, float]]
@@ -126,6 +130,8 @@ class Trainer:
             self.tokenizer.vocab_size, self.tokenizer.pad_id, self.tokenizer.bos_id, self.tokenizer.eos_id
         )
         self.model = Seq2SeqTransformer(self.model_config).to(device)
+        if self.model.copy is not None and self.model.copy.match_order:
+            self.model.copy.canonical.copy_(torch.tensor(self.tokenizer.word_start_free_ids()))
         self.optimizer = torch.optim.AdamW(
             self._parameter_groups(), lr=config.learning_rate, betas=(0.9, 0.98), eps=1e-8
         )
@@ -191,9 +197,12 @@ class Trainer:
         from service.checkpoint import load_model
 
         published = load_model(directory, self.device)
-        if published.config.to_dict() != self.model_config.to_dict():
+        theirs, ours = published.config.to_dict(), self.model_config.to_dict()
+        if {**theirs, **WARM_START_ADDITIONS} != {**ours, **WARM_START_ADDITIONS}:
             raise ValueError(f"{directory} has another model shape than this recipe")
-        self.model.load_state_dict(published.model.state_dict())
+        missing, unexpected = self.model.load_state_dict(published.model.state_dict(), strict=False)
+        if unexpected or not set(missing) <= NEW_MATCH_STATE:
+            raise ValueError(f"{directory} does not fit this recipe: missing {missing}, extra {unexpected}")
 
     def resume(self) -> bool:
         """Continue this run from its last checkpoint; without one, warm-start if the recipe says so."""

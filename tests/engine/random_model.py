@@ -42,7 +42,8 @@ MINIMAL_MANIFEST = (
 
 
 def random_model(vocab_size: int, seed: int = 0, copy_head: bool = True) -> Seq2SeqTransformer:
-    """A small two-layer model with seeded random weights, in eval mode."""
+    """A small two-layer model with seeded random weights, in eval mode (with a copy head, it has
+    the match features of the committed model)."""
     torch.manual_seed(seed)
     config = ModelConfig(
         vocab_size=vocab_size,
@@ -55,6 +56,7 @@ def random_model(vocab_size: int, seed: int = 0, copy_head: bool = True) -> Seq2
         max_target_len=512,
         dropout=0.0,
         copy_head=copy_head,
+        copy_match_order=3 if copy_head else 0,
     )
     return Seq2SeqTransformer(config).eval()
 

@@ -10,7 +10,10 @@ from service.model.transformer import ModelConfig, Seq2SeqTransformer, step_mask
 PAD, BOS, EOS = 0, 2, 3
 
 
-def _model(copy_head: bool) -> Seq2SeqTransformer:
+MODELS = ["plain", "copy", "copy+match"]
+
+
+def _model(kind: str) -> Seq2SeqTransformer:
     torch.manual_seed(0)
     config = ModelConfig(
         vocab_size=97,
@@ -22,9 +25,19 @@ def _model(copy_head: bool) -> Seq2SeqTransformer:
         max_source_len=64,
         max_target_len=32,
         dropout=0.0,
-        copy_head=copy_head,
+        copy_head=kind != "plain",
+        copy_match_order=3 if kind == "copy+match" else 0,
     )
     return Seq2SeqTransformer(config).eval()
+
+
+def _history(stream: torch.Tensor, start: int, stop: int, order: int = 3) -> torch.Tensor:
+    """What the engine passes for inputs start..stop-1: each input and the ones before it."""
+    windows = [
+        [[int(row[p - j]) if p - j >= 0 else PAD for j in range(order)] for p in range(start, stop)]
+        for row in stream
+    ]
+    return torch.tensor(windows)
 
 
 def _padded_batch() -> tuple[torch.Tensor, torch.Tensor]:
@@ -38,9 +51,9 @@ def _padded_batch() -> tuple[torch.Tensor, torch.Tensor]:
     return src, tgt
 
 
-@pytest.mark.parametrize("copy_head", [False, True])
-def test_cached_step_decoding_equals_parallel_forward(copy_head: bool) -> None:
-    model = _model(copy_head)
+@pytest.mark.parametrize("kind", MODELS)
+def test_cached_step_decoding_equals_parallel_forward(kind: str) -> None:
+    model = _model(kind)
     src, tgt = _padded_batch()
     with torch.no_grad():
         full = model(src, tgt)
@@ -51,9 +64,9 @@ def test_cached_step_decoding_equals_parallel_forward(copy_head: bool) -> None:
         steps = []
         for t in range(tgt.shape[1]):
             positions = torch.full((3, 1), t)
-            steps.append(
-                model.decode_step(tgt[:, t : t + 1], positions, cache, step_mask(positions, cache_len), state)
-            )
+            mask = step_mask(positions, cache_len)
+            history = _history(tgt, t, t + 1)
+            steps.append(model.decode_step(tgt[:, t : t + 1], positions, cache, mask, state, history=history))
     stepped = torch.cat(steps, dim=1)
     valid = tgt != PAD
     assert (full[valid] - stepped[valid]).abs().max().item() <= 1e-4
@@ -61,20 +74,41 @@ def test_cached_step_decoding_equals_parallel_forward(copy_head: bool) -> None:
 
 def test_multi_token_step_equals_single_steps() -> None:
     """Forced runs feed several tokens in one call; the result must not change."""
-    model = _model(copy_head=True)
+    model = _model("copy+match")
     src, tgt = _padded_batch()
     with torch.no_grad():
         state = model.encode_state(src)
         shape = (3, model.config.n_heads, 16, model.config.head_dim)
         cache = [(torch.zeros(shape), torch.zeros(shape)) for _ in model.decoder]
         positions = torch.arange(6).expand(3, 6)
-        chunk = model.decode_step(tgt[:, :6], positions, cache, step_mask(positions, 16), state)
+        mask = step_mask(positions, 16)
+        chunk = model.decode_step(tgt[:, :6], positions, cache, mask, state, history=_history(tgt, 0, 6))
         full = model(src, tgt[:, :6])
     assert (chunk - full).abs().max().item() <= 1e-4
 
 
+def test_scored_positions_equal_the_full_step_at_those_positions() -> None:
+    """The engine scores only each row's last fed token; that must be the same distribution."""
+    model = _model("copy+match")
+    src, tgt = _padded_batch()
+    scored = torch.tensor([5, 2, 0])
+    with torch.no_grad():
+        state = model.encode_state(src)
+        shape = (3, model.config.n_heads, 16, model.config.head_dim)
+        positions = torch.arange(6).expand(3, 6)
+        outputs = []
+        for selection in (None, scored):
+            cache = [(torch.zeros(shape), torch.zeros(shape)) for _ in model.decoder]
+            mask = step_mask(positions, 16)
+            history = _history(tgt, 0, 6)
+            outputs.append(model.decode_step(tgt[:, :6], positions, cache, mask, state, selection, history))
+    every, only_scored = outputs
+    assert only_scored.shape == (3, model.config.vocab_size)
+    assert (only_scored - every[torch.arange(3), scored]).abs().max().item() <= 1e-5
+
+
 def test_log_probs_are_normalised() -> None:
-    model = _model(copy_head=True)
+    model = _model("copy+match")
     src, tgt = _padded_batch()
     with torch.no_grad():
         probs = model(src, tgt).exp().sum(-1)
@@ -82,7 +116,7 @@ def test_log_probs_are_normalised() -> None:
 
 
 def test_decoder_is_causal_and_encoder_ignores_padding() -> None:
-    model = _model(copy_head=True)
+    model = _model("copy+match")
     src, tgt = _padded_batch()
     with torch.no_grad():
         base = model(src, tgt)
@@ -91,3 +125,33 @@ def test_decoder_is_causal_and_encoder_ignores_padding() -> None:
         assert torch.allclose(model(src, changed_future)[:, :6], base[:, :6], atol=1e-5)
         longer_pad = torch.cat([src, torch.zeros(3, 7, dtype=torch.long)], dim=1)
         assert torch.allclose(model(longer_pad, tgt), base, atol=1e-5)
+
+
+def test_match_features_continue_a_copy_where_the_last_copied_tokens_were() -> None:
+    """Having just written source tokens 7, 8 and 9, a copying model points at token 10."""
+    model = _model("copy+match")
+    copy = model.copy
+    assert copy is not None
+    with torch.no_grad():
+        copy.query.weight.zero_()  # content scores all equal: only the match features decide
+        copy.gate.weight.zero_()
+        copy.gate.bias.fill_(-20.0)  # copy, do not generate
+        copy.match_bonus.fill_(5.0)
+        src = torch.randint(4, 97, (1, 20), generator=torch.Generator().manual_seed(3))
+        tgt = torch.cat([torch.tensor([[BOS]]), src[:, 7:10]], dim=1)
+        predicted = model(src, tgt)[0, -1].argmax().item()
+    assert predicted == src[0, 10].item()
+
+
+def test_match_features_ignore_the_word_start_mark() -> None:
+    """A value's first word follows a quote in the JSON but a space in the document."""
+    model = _model("copy+match")
+    copy = model.copy
+    assert copy is not None
+    canonical = torch.arange(97)
+    canonical[50] = 40  # piece 50 is piece 40 with a word-start mark
+    copy.canonical.copy_(canonical)
+    src = torch.tensor([[60, 50, 61, 62]])
+    written = torch.tensor([[BOS, 40, 61]])
+    bonus = copy.match(copy.history(written), copy.context(src, -1))
+    assert bonus[0, 2].argmax().item() == 3  # after "40 61" comes source position 3

@@ -137,3 +137,25 @@ def test_warm_start_takes_a_published_models_weights(corpus: Path, tmp_path: Pat
     warm = Trainer(config, torch.device("cpu"))
     assert not warm.resume() and warm.step == 0
     assert torch.equal(warm.model.embedding.weight, trained.model.embedding.weight)
+
+
+def test_warm_start_adds_match_features_to_a_model_published_without(corpus: Path, tmp_path: Path) -> None:
+    from service.checkpoint import save_model
+
+    trained = Trainer(_config(corpus, tmp_path / "first", max_steps=2), torch.device("cpu"))
+    trained.train()
+    save_model(trained.model, corpus / "tokenizer.model", {}, tmp_path / "store", "v0")
+    config = _config(corpus, tmp_path / "second", max_steps=2)
+    config.model["copy_match_order"] = 3
+    config.init_from = tmp_path / "store"
+    warm = Trainer(config, torch.device("cpu"))
+    assert not warm.resume()
+    assert torch.equal(warm.model.embedding.weight, trained.model.embedding.weight)
+    copy = warm.model.copy
+    assert copy is not None and copy.match_order == 3
+    tokenizer = warm.tokenizer
+    marked = [i for i in range(tokenizer.vocab_size) if copy.canonical[i].item() != i]
+    assert marked, "the tokenizer has word-start pieces with bare twins"
+    for token_id in marked:
+        bare = tokenizer.id_to_piece(int(copy.canonical[token_id]))
+        assert tokenizer.id_to_piece(token_id) == "\u2581" + bare
