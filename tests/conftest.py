@@ -36,7 +36,7 @@ def tiny_model_config(vocab_size: int, **changes: int) -> ModelConfig:
         "max_source_len": TINY_MAX_SOURCE_LEN,
         "max_target_len": TINY_MAX_TARGET_LEN,
     } | changes
-    return ModelConfig(vocab_size=vocab_size, dropout=0.0, **shape)
+    return ModelConfig(vocab_size=vocab_size, dropout=0.0, copy_head=True, copy_match_order=3, **shape)
 
 
 def save_random_model(store: Path, tokenizer_path: Path, config: ModelConfig) -> Path:

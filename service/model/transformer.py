@@ -205,9 +205,9 @@ class CopyHead(nn.Module):
         with the one just before; `missing` before the start and for padding. Sources use -1
         and decoder inputs -2, so absent tokens never match each other."""
         canonical = self.canonical_ids(ids, missing)
+        length = canonical.shape[1]
         shifted = [
-            F.pad(canonical[:, : canonical.shape[1] - j], (j, 0), value=missing)
-            for j in range(1, self.match_order + 1)
+            F.pad(canonical, (j, 0), value=missing)[:, :length] for j in range(1, self.match_order + 1)
         ]
         return torch.stack(shifted, dim=-1)
 

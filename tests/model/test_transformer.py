@@ -155,3 +155,10 @@ def test_match_features_ignore_the_word_start_mark() -> None:
     written = torch.tensor([[BOS, 40, 61]])
     bonus = copy.match(copy.history(written), copy.context(src, -1))
     assert bonus[0, 2].argmax().item() == 3  # after "40 61" comes source position 3
+
+
+def test_match_context_of_sequences_shorter_than_the_order() -> None:
+    copy = _model("copy+match").copy
+    assert copy is not None
+    assert copy.history(torch.tensor([[BOS]])).tolist() == [[[BOS, -2, -2]]]
+    assert copy.context(torch.tensor([[7, 8]]), -1).tolist() == [[[-1, -1, -1], [7, -1, -1]]]
