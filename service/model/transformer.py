@@ -49,6 +49,7 @@ class ModelConfig:
     dropout: float = 0.1
     copy_head: bool = True
     copy_match_order: int = 0  # match features of the copy head (0: none, as in model v1)
+    encoder_conv_kernel: int = 0  # local mixing width in each encoder layer (0: none, as in v2)
     pad_id: int = 0
     bos_id: int = 2
     eos_id: int = 3
@@ -132,17 +133,44 @@ class FeedForward(nn.Module):
         return self.down(self.dropout(F.gelu(self.up(x))))
 
 
+class LocalMixing(nn.Module):
+    """A depthwise convolution over neighbouring source tokens, added to the attention input.
+
+    A value's role is mostly told by the few tokens before it ("Consignee:", "GROSS KG"), so
+    this hands each position its neighbours directly instead of spending attention heads on
+    it (as Primer's depthwise convolutions do). Zero-initialised: a published model warm-starts
+    unchanged. Padding is zeroed first, so a batched document encodes exactly as alone."""
+
+    def __init__(self, config: ModelConfig) -> None:
+        super().__init__()
+        kernel = config.encoder_conv_kernel
+        if kernel % 2 == 0:
+            raise ValueError(f"encoder_conv_kernel must be odd, got {kernel}")
+        self.conv = nn.Conv1d(config.d_model, config.d_model, kernel, padding=kernel // 2, groups=config.d_model)
+        nn.init.zeros_(self.conv.weight)
+        nn.init.zeros_(self.conv.bias)
+
+    def forward(self, h: Tensor, valid: Tensor) -> Tensor:
+        """h (B, S, C), valid (B, S) -> h plus the mix of its neighbours."""
+        masked = h * valid[..., None].to(h.dtype)
+        return h + self.conv(masked.transpose(1, 2)).transpose(1, 2)
+
+
 class EncoderLayer(nn.Module):
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.norm_attn = nn.LayerNorm(config.d_model)
+        self.local = LocalMixing(config) if config.encoder_conv_kernel else None
         self.attn = Attention(config)
         self.norm_ff = nn.LayerNorm(config.d_model)
         self.ff = FeedForward(config)
         self.dropout = nn.Dropout(config.dropout)
 
     def forward(self, x: Tensor, mask: Tensor) -> Tensor:
+        """x (B, S, C), mask (B, 1, 1, S) True on real source tokens."""
         h = self.norm_attn(x)
+        if self.local is not None:
+            h = self.local(h, mask[:, 0, 0, :])
         key, value = self.attn.keys_values(h)
         x = x + self.dropout(self.attn.attend(h, key, value, mask))
         return x + self.dropout(self.ff(self.norm_ff(x)))

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -32,10 +33,11 @@ from service.training.data import Batch, Example, collate, iterate_batches, load
 
 STATE_FILE = "state.pt"
 LOG_FILE = "train.log"
-# A warm start may add the copy head's match features to a model published without them;
-# they start at their initial values (see `CopyHead`).
-WARM_START_ADDITIONS = {"copy_match_order": 0}
-NEW_MATCH_STATE = {"copy.match_bonus", "copy.canonical"}
+# A warm start may add features to a model published without them (the copy head's match
+# features, the encoder's local mixing); they start at their initial values, which leave the
+# published model's function unchanged. Dropout is a training setting, not a shape.
+WARM_START_FREE = {"copy_match_order": 0, "encoder_conv_kernel": 0, "dropout": 0.0}
+NEW_FEATURE_STATE = re.compile(r"copy\.match_bonus|copy\.canonical|encoder\.\d+\.local\.conv\.(weight|bias)")
 
 # Scores a model on validation documents with constrained decoding: returns figures to log.
 DecodeEvaluator = Callable[[Seq2SeqTransformer, int], dict[str, float]]
@@ -198,10 +200,10 @@ class Trainer:
 
         published = load_model(directory, self.device)
         theirs, ours = published.config.to_dict(), self.model_config.to_dict()
-        if {**theirs, **WARM_START_ADDITIONS} != {**ours, **WARM_START_ADDITIONS}:
+        if {**theirs, **WARM_START_FREE} != {**ours, **WARM_START_FREE}:
             raise ValueError(f"{directory} has another model shape than this recipe")
         missing, unexpected = self.model.load_state_dict(published.model.state_dict(), strict=False)
-        if unexpected or not set(missing) <= NEW_MATCH_STATE:
+        if unexpected or not all(NEW_FEATURE_STATE.fullmatch(name) for name in missing):
             raise ValueError(f"{directory} does not fit this recipe: missing {missing}, extra {unexpected}")
 
     def resume(self) -> bool:

@@ -10,7 +10,7 @@ from service.model.transformer import ModelConfig, Seq2SeqTransformer, step_mask
 PAD, BOS, EOS = 0, 2, 3
 
 
-MODELS = ["plain", "copy", "copy+match"]
+MODELS = ["plain", "copy", "copy+match", "copy+match+local"]
 
 
 def _model(kind: str) -> Seq2SeqTransformer:
@@ -26,9 +26,14 @@ def _model(kind: str) -> Seq2SeqTransformer:
         max_target_len=32,
         dropout=0.0,
         copy_head=kind != "plain",
-        copy_match_order=3 if kind == "copy+match" else 0,
+        copy_match_order=3 if "match" in kind else 0,
+        encoder_conv_kernel=5 if "local" in kind else 0,
     )
-    return Seq2SeqTransformer(config).eval()
+    model = Seq2SeqTransformer(config).eval()
+    for layer in model.encoder:
+        if layer.local is not None:  # zero-initialised: give it weights so that it does something
+            torch.nn.init.normal_(layer.local.conv.weight, std=0.3)
+    return model
 
 
 def _history(stream: torch.Tensor, start: int, stop: int, order: int = 3) -> torch.Tensor:
@@ -115,8 +120,9 @@ def test_log_probs_are_normalised() -> None:
     assert torch.allclose(probs, torch.ones_like(probs), atol=1e-4)
 
 
-def test_decoder_is_causal_and_encoder_ignores_padding() -> None:
-    model = _model("copy+match")
+@pytest.mark.parametrize("kind", ["copy+match", "copy+match+local"])
+def test_decoder_is_causal_and_encoder_ignores_padding(kind: str) -> None:
+    model = _model(kind)
     src, tgt = _padded_batch()
     with torch.no_grad():
         base = model(src, tgt)
@@ -125,6 +131,26 @@ def test_decoder_is_causal_and_encoder_ignores_padding() -> None:
         assert torch.allclose(model(src, changed_future)[:, :6], base[:, :6], atol=1e-5)
         longer_pad = torch.cat([src, torch.zeros(3, 7, dtype=torch.long)], dim=1)
         assert torch.allclose(model(longer_pad, tgt), base, atol=1e-5)
+
+
+def test_local_mixing_starts_as_the_identity_then_reads_only_real_neighbours() -> None:
+    plain, local = _model("copy+match"), _model("copy+match+local")
+    src, tgt = _padded_batch()
+    for layer in local.encoder:
+        torch.nn.init.zeros_(layer.local.conv.weight)
+    local.load_state_dict(plain.state_dict(), strict=False)
+    with torch.no_grad():
+        assert torch.equal(local(src, tgt), plain(src, tgt))
+    mixing = _model("copy+match+local").encoder[0].local
+    h = torch.randn(1, 12, 32)
+    valid = torch.tensor([[True] * 9 + [False] * 3])
+    changed, padding_changed = h.clone(), h.clone()
+    changed[0, 4] += 1.0
+    padding_changed[0, 10] += 1.0
+    with torch.no_grad():
+        moved = (mixing(changed, valid) - mixing(h, valid)).abs().amax(-1)[0]
+        assert torch.equal(mixing(padding_changed, valid)[0, :9], mixing(h, valid)[0, :9])
+    assert moved[2:7].min() > 0 and moved[:2].max() == 0 and moved[7:].max() == 0
 
 
 def test_match_features_continue_a_copy_where_the_last_copied_tokens_were() -> None:

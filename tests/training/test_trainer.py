@@ -139,18 +139,19 @@ def test_warm_start_takes_a_published_models_weights(corpus: Path, tmp_path: Pat
     assert torch.equal(warm.model.embedding.weight, trained.model.embedding.weight)
 
 
-def test_warm_start_adds_match_features_to_a_model_published_without(corpus: Path, tmp_path: Path) -> None:
+def test_warm_start_adds_features_to_a_model_published_without(corpus: Path, tmp_path: Path) -> None:
     from service.checkpoint import save_model
 
     trained = Trainer(_config(corpus, tmp_path / "first", max_steps=2), torch.device("cpu"))
     trained.train()
     save_model(trained.model, corpus / "tokenizer.model", {}, tmp_path / "store", "v0")
     config = _config(corpus, tmp_path / "second", max_steps=2)
-    config.model["copy_match_order"] = 3
+    config.model |= {"copy_match_order": 3, "encoder_conv_kernel": 7, "dropout": 0.1}
     config.init_from = tmp_path / "store"
     warm = Trainer(config, torch.device("cpu"))
     assert not warm.resume()
     assert torch.equal(warm.model.embedding.weight, trained.model.embedding.weight)
+    assert all(layer.local is not None and not layer.local.conv.weight.any() for layer in warm.model.encoder)
     copy = warm.model.copy
     assert copy is not None and copy.match_order == 3
     tokenizer = warm.tokenizer
