@@ -35,6 +35,10 @@ class Settings(BaseSettings):
         default=DEFAULT_STORE, description="a model store (with CURRENT) or one version directory"
     )
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto", description="auto picks cuda when present")
+    precision: Literal["float32", "bfloat16"] = Field(
+        default="float32",
+        description="engine weights and KV cache; bfloat16 needs a GPU or a CPU with AVX-512 BF16/AMX",
+    )
     max_slots: int = Field(
         default=16, ge=1, le=256, description="sequences decoded together (KV-cache slots)"
     )

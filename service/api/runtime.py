@@ -28,6 +28,7 @@ def engine_config(settings: Settings) -> EngineConfig:
         max_waiting=settings.max_waiting,
         max_new_tokens=settings.max_new_tokens,
         default_timeout_s=settings.default_timeout_s,
+        bf16=settings.precision == "bfloat16",
     )
 
 

@@ -50,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--int8", action="store_true", help="also run the engine with int8 dynamic quantisation"
     )
+    parser.add_argument(
+        "--bf16", action="store_true", help="run the engine in bfloat16 (weights and KV cache)"
+    )
     parser.add_argument("--no-ctranslate2", action="store_true", help="skip the CTranslate2 reference")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
@@ -104,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         poisson_rate=args.rate,
         threads=torch.get_num_threads(),
         int8=args.int8,
+        bf16=args.bf16,
         ctranslate2=not args.no_ctranslate2 and _has_ctranslate2(),
         seed=args.seed,
     )

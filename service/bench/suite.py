@@ -63,6 +63,7 @@ class SuiteOptions:
     poisson_rate: float | None  # None: POISSON_LOAD x the measured closed-loop throughput
     threads: int
     int8: bool
+    bf16: bool  # the engine (every variant but int8) in bfloat16
     ctranslate2: bool
     seed: int
 
@@ -107,6 +108,7 @@ class Suite:
             max_slots=options.concurrency,
             max_waiting=max(64, options.poisson_requests),
             max_new_tokens=options.max_new_tokens,
+            bf16=options.bf16,
         )
         self.documents = documents
         self.solo = documents[: options.solo_documents]
@@ -153,7 +155,7 @@ class Suite:
             ),
         }
         if self.options.int8 and self.device.type == "cpu":
-            variants[SOLO_INT8] = replace(solo, int8=True)
+            variants[SOLO_INT8] = replace(solo, int8=True, bf16=False)
         turns, reference, timings = asyncio.run(self._take_turns(variants))
         for name in variants:
             run = Run(
@@ -285,7 +287,9 @@ class Suite:
         )
         if self.options.int8 and self.device.type == "cpu":
             self._engine(
-                f"engine {width} concurrent int8", replace(base, int8=True), all_at_once(sources, constrained)
+                f"engine {width} concurrent int8",
+                replace(base, int8=True, bf16=False),
+                all_at_once(sources, constrained),
             )
         ratios["jump_forward_step_reduction_concurrent"] = 1 - _mean_steps(engine_c.results) / _mean_steps(
             nojf_c.results

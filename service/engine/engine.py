@@ -11,6 +11,7 @@ within one step. A runner exception is a crash: everything in flight fails with
 from __future__ import annotations
 
 import asyncio
+import copy
 import itertools
 import logging
 import time
@@ -57,6 +58,7 @@ class EngineConfig:
     forced_per_step: int = 32  # grammar-forced tokens fed in one decoder call (0: no jump-forward)
     closing_token_budget: int = 512  # extra tokens the grammar may add to close JSON at the limit
     int8: bool = False  # CPU only: dynamic int8 quantisation of the Linear layers
+    bf16: bool = False  # weights, activations and KV cache in bfloat16 (log-probabilities stay float32)
     constrained: bool = True  # False only for benchmark baselines (no grammar, fixed length)
     request_level_batching: bool = False  # True only for the benchmark baseline (no joining mid-batch)
 
@@ -114,6 +116,11 @@ class Engine:
 
     def _prepare(self, model: Seq2SeqTransformer) -> Seq2SeqTransformer:
         model = model.to(self.device).eval()
+        if self.config.bf16:
+            if self.config.int8:
+                raise ValueError("choose int8 or bf16, not both")
+            # a copy: the caller's model (an evaluation's, a trainer's) keeps its precision
+            return copy.deepcopy(model).to(torch.bfloat16)
         if self.config.int8:
             if self.device.type != "cpu":
                 raise ValueError("int8 dynamic quantisation runs on CPU only")

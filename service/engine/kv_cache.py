@@ -18,10 +18,15 @@ from service.model.transformer import EncoderState, ModelConfig
 
 class StaticKVCache:
     def __init__(
-        self, config: ModelConfig, slots: int, self_length: int, source_length: int, device: torch.device
+        self,
+        config: ModelConfig,
+        slots: int,
+        self_length: int,
+        source_length: int,
+        device: torch.device,
+        dtype: torch.dtype = torch.float32,
     ) -> None:
         shape = (config.n_decoder_layers, slots, config.n_heads)
-        dtype = torch.float32
         self.self_k = torch.zeros((*shape, self_length, config.head_dim), dtype=dtype, device=device)
         self.self_v = torch.zeros_like(self.self_k)
         self.cross_k = torch.zeros((*shape, source_length, config.head_dim), dtype=dtype, device=device)

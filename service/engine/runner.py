@@ -74,7 +74,14 @@ class ModelRunner:
             raise ValueError(
                 f"max_new_tokens {max_new_tokens} leaves no room in {positions_available} positions"
             )
-        self.cache = StaticKVCache(config, max_slots, max_new_tokens + run, config.max_source_len, device)
+        self.cache = StaticKVCache(
+            config,
+            max_slots,
+            max_new_tokens + run,
+            config.max_source_len,
+            device,
+            model.embedding.weight.dtype,
+        )
         self.rows: list[Sequence | None] = [None] * max_slots
         self.groups: dict[int, BeamGroup] = {}
         self.timings = StepTimings()

@@ -146,9 +146,10 @@ class LocalMixing(nn.Module):
         kernel = config.encoder_conv_kernel
         if kernel % 2 == 0:
             raise ValueError(f"encoder_conv_kernel must be odd, got {kernel}")
-        self.conv = nn.Conv1d(config.d_model, config.d_model, kernel, padding=kernel // 2, groups=config.d_model)
+        width = config.d_model
+        self.conv = nn.Conv1d(width, width, kernel, padding=kernel // 2, groups=width)
         nn.init.zeros_(self.conv.weight)
-        nn.init.zeros_(self.conv.bias)
+        nn.init.zeros_(cast(Tensor, self.conv.bias))
 
     def forward(self, h: Tensor, valid: Tensor) -> Tensor:
         """h (B, S, C), valid (B, S) -> h plus the mix of its neighbours."""
@@ -337,7 +338,8 @@ class Seq2SeqTransformer(nn.Module):
         """Final decoder hidden states (B, T, C) and, with match features, each position's last
         k input tokens (B, T, k) -> log-probabilities (B, T, V)."""
         hidden = self.decoder_norm(hidden)
-        vocab_log_probs = F.log_softmax(hidden @ self.embedding.weight.T, dim=-1)
+        # float32 from here on, whatever the weights: entropies and the copy mixture need it
+        vocab_log_probs = F.log_softmax((hidden @ self.embedding.weight.T).float(), dim=-1)
         if self.copy is None or state.copy_keys is None:
             return vocab_log_probs
         match = None

@@ -310,6 +310,33 @@ def test_caches_are_allocated_once(tokenizer: Tokenizer) -> None:
     assert before == after
 
 
+def test_bf16_engine_validates_and_leaves_the_callers_model_alone(tokenizer: Tokenizer) -> None:
+    model = random_model(tokenizer.vocab_size)
+    sources = [tokenizer.encode(text) for text in DOCUMENTS[:3]]
+
+    async def scenario() -> tuple[list[GenerationResult], list[GenerationResult], torch.dtype]:
+        engine = await started_engine(tokenizer, EngineConfig(max_slots=3, bf16=True), model)
+        assert engine.runner is not None
+        params = DecodeParams(max_new_tokens=80)
+        batched = await asyncio.gather(*(engine.submit(s, params) for s in sources))
+        solo = [await engine.submit(s, params) for s in sources]
+        await engine.drain(10)
+        return list(batched), solo, engine.runner.cache.self_k.dtype
+
+    batched, solo, cache_dtype = asyncio.run(scenario())
+    assert cache_dtype == torch.bfloat16
+    assert model.embedding.weight.dtype == torch.float32
+    assert [r.text for r in batched] == [r.text for r in solo]
+    for result in batched:
+        json.loads(result.text)
+        assert math.isfinite(result.mean_entropy)
+
+
+def test_int8_and_bf16_together_are_refused(tokenizer: Tokenizer) -> None:
+    with pytest.raises(ValueError, match="int8 or bf16"):
+        Engine(random_model(tokenizer.vocab_size), tokenizer, EngineConfig(int8=True, bf16=True))
+
+
 @pytest.mark.gpu
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
 def test_cuda_batched_equals_solo_and_validates(tokenizer: Tokenizer) -> None:
