@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--limit", type=int, default=0, help="at most this many documents per set (0: all)")
     parser.add_argument("--decoding", choices=["greedy", "beam"], default="greedy")
+    parser.add_argument(
+        "--precision", choices=["float32", "bfloat16"], default="float32", help="the engine's precision"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
 
@@ -61,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         if args.limit:
             records = records[: args.limit]
         name = path.name if path.name not in ("", ".") else str(path)
-        results.append(evaluate_records(name, records, loaded.model, tokenizer, device, params).to_dict())
+        bf16 = args.precision == "bfloat16"
+        result = evaluate_records(name, records, loaded.model, tokenizer, device, params, bf16=bf16)
+        results.append(result.to_dict())
         if not args.json:
             print_result(results[-1])
     if args.json:

@@ -102,11 +102,11 @@ def evaluate_records(
     device: torch.device,
     params: DecodeParams | None = None,
     max_slots: int = 16,
+    bf16: bool = False,
 ) -> EvalResult:
     params = params or DecodeParams()
-    engine = Engine(
-        model, tokenizer, EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records))), device=device
-    )
+    config = EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records)), bf16=bf16)
+    engine = Engine(model, tokenizer, config, device=device)
     token_lists = [tokenizer.encode(record["text"]) for record in records]
     fits = [len(ids) <= engine.max_input_tokens for ids in token_lists]
     outputs = asyncio.run(
