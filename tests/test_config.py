@@ -72,3 +72,14 @@ def test_out_of_range_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: 
     with pytest.raises(ValidationError) as error:
         Settings()
     assert error.value.errors()[0]["loc"] == (name.lower(),)
+
+
+def test_precision_setting_reaches_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.api.runtime import engine_config
+
+    assert engine_config(Settings()).bf16 is False
+    monkeypatch.setenv("MANIFEST_PARSER_PRECISION", "bfloat16")
+    assert engine_config(Settings()).bf16 is True
+    monkeypatch.setenv("MANIFEST_PARSER_PRECISION", "half")
+    with pytest.raises(ValidationError):
+        Settings()

@@ -58,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_model(args.model_dir, device)
     tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
     params = DecodeParams(decoding=Decoding(args.decoding))
+    bf16 = args.precision == "bfloat16"
     results = []
     for path in sets:
         records = load_eval_set(path)
         if args.limit:
             records = records[: args.limit]
         name = path.name if path.name not in ("", ".") else str(path)
-        bf16 = args.precision == "bfloat16"
         result = evaluate_records(name, records, loaded.model, tokenizer, device, params, bf16=bf16)
         results.append(result.to_dict())
         if not args.json:
