@@ -142,6 +142,11 @@ class Metrics:
             "Tokens fed by the grammar without a model decision.",
             registry=reg,
         )
+        self.drafted_tokens = Counter(
+            PREFIX + "drafted_tokens_total",
+            "Model-chosen tokens confirmed from a source draft, without a decoder call of their own.",
+            registry=reg,
+        )
         self.waiting = Gauge(PREFIX + "requests_waiting", "Requests in the waiting queue.", registry=reg)
         self.running = Gauge(PREFIX + "requests_running", "Sequences in decode slots.", registry=reg)
         self.queue_capacity = Gauge(
@@ -184,6 +189,7 @@ class Metrics:
         self.input_tokens.observe(result.input_tokens)
         self.output_tokens.observe(result.output_tokens)
         self.forced_tokens.inc(result.forced_tokens)
+        self.drafted_tokens.inc(result.drafted_tokens)
         self.entropy.observe(result.mean_entropy)
 
     def on_queue(self, waiting: int, running: int) -> None:

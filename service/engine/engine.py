@@ -56,6 +56,7 @@ class EngineConfig:
     prefill_token_budget: int = 8192  # source tokens admitted (encoded) per step
     default_timeout_s: float = 120.0
     forced_per_step: int = 32  # grammar-forced tokens fed in one decoder call (0: no jump-forward)
+    draft_tokens: int = 4  # greedy: source-drafted tokens checked per decoder call (0: no drafts)
     closing_token_budget: int = 512  # extra tokens the grammar may add to close JSON at the limit
     int8: bool = False  # CPU only: dynamic int8 quantisation of the Linear layers
     bf16: bool = False  # weights, activations and KV cache in bfloat16 (log-probabilities stay float32)
@@ -108,7 +109,9 @@ class Engine:
         and the position table minus one forced run of headroom."""
         positions = int(model.get_buffer("positions").shape[0])
         limit = min(
-            config.max_new_tokens, model.config.max_target_len, positions - 1 - config.forced_per_step
+            config.max_new_tokens,
+            model.config.max_target_len,
+            positions - 1 - config.forced_per_step - config.draft_tokens,
         )
         if limit < config.max_new_tokens:
             log.info("max_new_tokens lowered from %d to %d for this model", config.max_new_tokens, limit)
@@ -175,8 +178,9 @@ class Engine:
 
     def _build_runner(self) -> ModelRunner:
         grammar = ContractGrammar(self.tokenizer, load_contract_schema())
+        config = self.config
         limits = Limits(
-            self.config.forced_per_step, self.config.closing_token_budget, self.config.constrained
+            config.forced_per_step, config.draft_tokens, config.closing_token_budget, config.constrained
         )
         return ModelRunner(
             self.model, grammar, self.config.max_slots, self.max_new_tokens, limits, self.device
@@ -320,6 +324,7 @@ class Engine:
             input_tokens=len(request.token_ids),
             output_tokens=len(sequence.tokens),
             forced_tokens=sequence.forced_tokens,
+            drafted_tokens=sequence.drafted_tokens,
             queue_seconds=request.admitted_at - request.arrival,
             ttft_seconds=first_token - request.arrival,
             decode_seconds=request.finished_at - request.admitted_at,

@@ -5,10 +5,13 @@ newcomers in batched encoder calls (grouped by length to bound padding; their cr
 K/V go once into their slots), then one decoder call over all packed slots 0..n-1 on the
 static cache. Each slot feeds its
 pending run (the last chosen token plus any grammar-forced tokens, so T > 1 when the grammar
-jumps forward); shorter runs are padded at later positions, which real tokens overwrite
-before anyone attends to them. The grammar fills the next-token bitmasks (on CUDA this
-overlaps the queued kernels); the mask is applied to the whole batch as one tensor operation,
-and one device-to-host copy brings back the choices and entropies of every slot.
+jumps forward), and a greedy slot may feed a draft read from its source after it; shorter
+runs are padded at later positions, which real tokens overwrite before anyone attends to
+them. Drafted tokens are kept while they equal the model's greedy choice and the grammar
+allows them (one device-to-host copy of the unmasked choices). The grammar then fills the
+next-token bitmasks at each slot's deciding position (on CUDA, without drafts, this overlaps
+the queued kernels); the mask is applied to the whole batch as one tensor operation, and one
+device-to-host copy brings back the choices and entropies of every slot.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import torch
 from torch import Tensor
 
 from service.engine.beam import BeamGroup, Candidate
+from service.engine.drafting import SourceDrafter
 from service.engine.kv_cache import StaticKVCache
 from service.engine.sequence import Limits, Sequence
 from service.engine.step import Admission, FinishedSequence, RunnerOutput, SchedulerOutput
@@ -44,6 +48,8 @@ class StepTimings:
     update: float = 0.0  # grammar advance, forced runs, beam bookkeeping, retiring
     fed_tokens: int = 0  # real tokens fed to the decoder
     fed_positions: int = 0  # rows x run length computed (padding included)
+    drafted: int = 0  # draft tokens fed
+    confirmed: int = 0  # of which the model's choice confirmed
 
 
 class ModelRunner:
@@ -68,7 +74,7 @@ class ModelRunner:
         self.pad_id = config.pad_id
         self.bos_id = config.bos_id
         self.vocab_size = config.vocab_size
-        run = 1 + limits.forced_per_step  # longest feed of one step
+        run = 1 + limits.forced_per_step + limits.draft_tokens  # longest feed of one step
         positions_available = int(model.get_buffer("positions").shape[0])
         if max_new_tokens + run > positions_available:
             raise ValueError(
@@ -88,6 +94,9 @@ class ModelRunner:
         self._tokens = np.zeros((max_slots, run), dtype=np.int64)
         copy = model.copy
         self.match_order = copy.match_order if copy is not None else 0
+        self._canonical: list[int] = (
+            copy.canonical.tolist() if copy is not None and self.match_order else list(range(self.vocab_size))
+        )
         self._history = np.zeros((max_slots, run, self.match_order), dtype=np.int64)
         self._run_offsets = np.arange(run, dtype=np.int64)
         pinned = device.type == "cuda"
@@ -152,10 +161,13 @@ class ModelRunner:
 
     def _start(self, admission: Admission) -> None:
         constraint = self.grammar.start() if self.limits.constrained else None
+        greedy = len(admission.slots) == 1
+        drafts = greedy and self.limits.draft_tokens > 0
+        drafter = SourceDrafter(admission.token_ids, self._canonical) if drafts else None
         first = Sequence.start(
-            admission.request_id, constraint, self.bos_id, admission.max_new_tokens, self.limits
+            admission.request_id, constraint, self.bos_id, admission.max_new_tokens, self.limits, drafter
         )
-        if len(admission.slots) == 1 or first.complete or first.out_of_budget:
+        if greedy or first.complete or first.out_of_budget:
             first.settle(self.limits)
             beams = [first]
         else:
@@ -177,22 +189,37 @@ class ModelRunner:
             return
         timings = self.timings
         started = time.perf_counter()
+        feeds: list[list[int]] = [[] for _ in rows]
+        for index in active:
+            feeds[index] = rows[index].pending + rows[index].draft(self.limits.draft_tokens)
         run = feed_length(
-            [len(rows[index].pending) for index in active],
+            [len(feeds[index]) for index in active],
             minimum=max(
                 (len(rows[i].pending) for i in active if rows[i].request_id in self.groups), default=1
             ),
         )
         deciding = [index for index in active if len(rows[index].pending) <= run]
-        tokens, positions, last, used = self._feed(rows, run)
-        history = self._feed_history(rows, run) if self.match_order else None
-        timings.fed_tokens += sum(min(len(rows[index].pending), run) for index in active)
+        partial = [index for index in active if len(rows[index].pending) > run]
+        for index in active:
+            feeds[index] = feeds[index][:run]
+        drafts = {index: feeds[index][len(rows[index].pending) :] for index in deciding}
+        tokens, positions, scored, used = self._feed(rows, feeds, deciding, run)
+        history = self._feed_history(rows, feeds, run) if self.match_order else None
+        timings.fed_tokens += sum(len(feeds[index]) for index in active)
         timings.fed_positions += tokens.numel()
+        timings.drafted += sum(len(draft) for draft in drafts.values())
         prepared = time.perf_counter()
         self_cache, state = self.cache.views(count, used)
         mask = step_mask(positions, used)
-        choice = self.model.decode_step(tokens, positions, self_cache, mask, state, last, history)  # (n, V)
-        entropy = -(choice.exp() * choice).sum(-1)
+        # (n, m, V): each slot's last pending token, then its drafted tokens
+        scores = self.model.decode_step(tokens, positions, self_cache, mask, state, scored, history)
+        entropies = -(scores.exp() * scores).sum(-1)  # (n, m)
+        columns = [0] * count
+        if scores.shape[1] > 1:
+            deciding = self._confirm_drafts(rows, drafts, scores, entropies, columns, result)
+        picked = torch.tensor(columns, device=self.device)
+        every = torch.arange(count, device=self.device)
+        choice, entropy = scores[every, picked], entropies[every, picked]
         masked = time.perf_counter()
         if self.limits.constrained:
             pairs = [
@@ -206,9 +233,8 @@ class ModelRunner:
         packed, beam_rows = self._select(choice, entropy, rows)
         host = packed.cpu().tolist()  # the step's one device-to-host copy
         chosen = time.perf_counter()
-        for index in active:
-            if len(rows[index].pending) > run:
-                rows[index].feed_part(run)
+        for index in partial:
+            rows[index].feed_part(run)
         self._advance(rows, deciding, host, beam_rows, result)
         timings.steps += 1
         timings.prepare += prepared - started
@@ -216,45 +242,95 @@ class ModelRunner:
         timings.mask += masking
         timings.update += time.perf_counter() - chosen
 
-    def _feed(self, rows: list[Sequence], run: int) -> tuple[Tensor, Tensor, Tensor, int]:
-        """Tokens and positions (n, run) of the first `run` pending tokens of every slot, the
-        index of each feed's last token, and the cache length the step touches."""
+    def _confirm_drafts(
+        self,
+        rows: list[Sequence],
+        drafts: dict[int, list[int]],
+        scores: Tensor,
+        entropies: Tensor,
+        columns: list[int],
+        result: RunnerOutput,
+    ) -> list[int]:
+        """Keep each slot's drafted tokens while they equal the model's unmasked greedy choice
+        and the grammar allows them: the constrained greedy choice is then that very token.
+        Sets each slot's deciding column (the position after its last confirmed token) and
+        returns the slots that still decide this step: not those whose confirmed tokens set
+        off a forced run (fed next step) or ended the output."""
+        guesses = scores.argmax(-1).cpu().tolist()
+        spreads = entropies.cpu().tolist()
+        deciding: list[int] = []
+        for index, draft in drafts.items():
+            sequence = rows[index]
+            if not draft:
+                deciding.append(index)
+                continue
+            sequence.feed_whole()
+            column, decides = 0, True
+            try:
+                while column < len(draft) and guesses[index][column] == draft[column]:
+                    if not sequence.confirm_draft(draft[column], spreads[index][column], self.limits):
+                        break
+                    column += 1
+                    if sequence.pending or sequence.complete or sequence.out_of_budget:
+                        decides = False
+                        break
+                self.timings.confirmed += column
+                if not decides:
+                    sequence.settle(self.limits)
+            except GrammarError as error:
+                self._fail(sequence.request_id, error, result)
+                continue
+            if decides:
+                columns[index] = column
+                deciding.append(index)
+            elif not sequence.active:
+                result.finished.append(self._finish(sequence))
+        return deciding
+
+    def _feed(
+        self, rows: list[Sequence], feeds: list[list[int]], deciding: list[int], run: int
+    ) -> tuple[Tensor, Tensor, Tensor, int]:
+        """Tokens and positions (n, run) of every slot's feed; for each slot, the fed positions
+        whose next-token distributions are wanted (n, m): its last pending token and each
+        drafted token; and the cache length the step touches."""
         count = len(rows)
         tokens = self._tokens[:count, :run]
         tokens.fill(self.pad_id)
         base = np.zeros(count, dtype=np.int64)
-        last = np.zeros(count, dtype=np.int64)
         for index, sequence in enumerate(rows):
             if sequence.active:
-                pending = sequence.pending[:run]
-                tokens[index, : len(pending)] = pending
+                tokens[index, : len(feeds[index])] = feeds[index]
                 base[index] = sequence.position
-                last[index] = len(pending) - 1
+        width = 1 + max((len(feeds[index]) - len(rows[index].pending) for index in deciding), default=0)
+        scored = np.zeros((count, width), dtype=np.int64)
+        for index in deciding:
+            last = len(feeds[index]) - 1
+            scored[index] = np.minimum(len(rows[index].pending) - 1 + self._run_offsets[:width], last)
         positions = base[:, None] + self._run_offsets[None, :run]
         used = int(positions[:, -1].max()) + 1
         return (
             torch.from_numpy(tokens).to(self.device),
             torch.from_numpy(positions).to(self.device),
-            torch.from_numpy(last).to(self.device),
+            torch.from_numpy(scored).to(self.device),
             used,
         )
 
-    def _feed_history(self, rows: list[Sequence], run: int) -> Tensor:
+    def _feed_history(self, rows: list[Sequence], feeds: list[list[int]], run: int) -> Tensor:
         """(n, run, k): for every fed token, itself and the k - 1 inputs before it (pad before
         the first), as the copy head's match features read them. A sequence's inputs are BOS
-        followed by its tokens; the feed starts at input `position`."""
+        followed by its tokens and then its draft; the feed starts at input `position`."""
         order = self.match_order
         history = self._history[: len(rows), :run]
         history.fill(self.pad_id)
         for index, sequence in enumerate(rows):
             if not sequence.active:
                 continue
-            tokens = sequence.tokens
-            for fed in range(min(len(sequence.pending), run)):
+            stream = sequence.tokens + feeds[index][len(sequence.pending) :]
+            for fed in range(len(feeds[index])):
                 for back in range(order):
                     position = sequence.position + fed - back
                     if position >= 0:
-                        history[index, fed, back] = tokens[position - 1] if position else self.bos_id
+                        history[index, fed, back] = stream[position - 1] if position else self.bos_id
         return torch.from_numpy(history).to(self.device)
 
     def _apply_mask(self, choice: Tensor, count: int) -> None:
@@ -359,6 +435,7 @@ class ModelRunner:
             text=text,
             finish_reason=sequence.finish_reason,
             forced_tokens=sequence.forced,
+            drafted_tokens=sequence.drafted,
             entropy_sum=sequence.entropy_sum,
             decided_tokens=sequence.decided,
         )

@@ -2,13 +2,16 @@
 
 `pending` holds the tokens the next decoder call feeds, starting at cache position
 `position`: the last model-chosen token followed by the grammar's forced continuation (the
-jump-forward run), so forced tokens cost no decoder call of their own.
+jump-forward run), so forced tokens cost no decoder call of their own. A greedy sequence may
+also feed a draft read from its source after the pending run (see `drafting.py`): drafted
+tokens the model confirms join the output without a decoder call of their own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from service.engine.drafting import SourceDrafter
 from service.engine.types import FinishReason
 from service.grammar.constraint import Constraint
 
@@ -18,6 +21,7 @@ class Limits:
     """Per-step and per-request bounds shared by every sequence of a runner."""
 
     forced_per_step: int  # forced tokens fed in one decoder call at most (cache headroom)
+    draft_tokens: int  # source-drafted tokens fed after the pending run at most (0: no drafts)
     closing_budget: int  # extra tokens allowed to close the JSON at the length limit
     constrained: bool = True  # False only for benchmark baselines: no grammar, fixed length
 
@@ -31,12 +35,14 @@ class Sequence:
     tokens: list[int] = field(default_factory=list)
     position: int = 0
     forced: int = 0
+    drafted: int = 0  # model-decided tokens confirmed from a source draft (no decoder call of their own)
     entropy_sum: float = 0.0
     decided: int = 0
     score: float = 0.0  # beam search: summed log-probability of the model-decided tokens
     beam: int = 0  # index within its beam group (0 for greedy)
     finish_reason: FinishReason | None = None
     idle: bool = False  # a placeholder: holds its slot, is not decoded
+    drafter: SourceDrafter | None = None  # greedy sequences with drafting on
 
     @classmethod
     def placeholder(cls, request_id: int, beam: int) -> Sequence:
@@ -46,9 +52,15 @@ class Sequence:
 
     @classmethod
     def start(
-        cls, request_id: int, constraint: Constraint | None, bos_id: int, max_new_tokens: int, limits: Limits
+        cls,
+        request_id: int,
+        constraint: Constraint | None,
+        bos_id: int,
+        max_new_tokens: int,
+        limits: Limits,
+        drafter: SourceDrafter | None = None,
     ) -> Sequence:
-        sequence = cls(request_id, constraint, max_new_tokens, pending=[bos_id])
+        sequence = cls(request_id, constraint, max_new_tokens, pending=[bos_id], drafter=drafter)
         sequence._take_forced(limits)
         return sequence
 
@@ -75,6 +87,32 @@ class Sequence:
         self.entropy_sum += entropy
         self.score = score
         self._take_forced(limits)
+
+    def draft(self, limit: int) -> list[int]:
+        """Source tokens to feed after the pending run, kept within the token budget."""
+        if self.drafter is None:
+            return []
+        room = self.max_new_tokens - len(self.tokens) - 1  # the step's own decision comes after
+        return self.drafter.propose(self.tokens, min(limit, room))
+
+    def feed_whole(self) -> None:
+        """The whole pending run went through the decoder; drafted tokens are checked next."""
+        self.position += len(self.pending)
+        self.pending = []
+
+    def confirm_draft(self, token: int, entropy: float, limits: Limits) -> bool:
+        """A drafted token that the model's greedy choice matched (it was fed this step right
+        after the previous output token). Appended if the grammar allows it; False otherwise,
+        and nothing changes: the model's constrained choice decides that position instead."""
+        if self.constraint is not None and not self.constraint.try_accept(token):
+            return False
+        self.position += 1
+        self.tokens.append(token)
+        self.decided += 1
+        self.drafted += 1
+        self.entropy_sum += entropy
+        self._take_forced(limits)
+        return True
 
     def feed_part(self, count: int) -> None:
         """The first `count` pending tokens went through the decoder; the rest of a long forced
@@ -114,13 +152,13 @@ class Sequence:
             self.max_new_tokens,
             list(self.pending),
             list(self.tokens),
-            self.position,
-            self.forced,
-            self.entropy_sum,
-            self.decided,
-            self.score,
-            self.beam,
-            self.finish_reason,
+            position=self.position,
+            forced=self.forced,
+            entropy_sum=self.entropy_sum,
+            decided=self.decided,
+            score=self.score,
+            beam=self.beam,
+            finish_reason=self.finish_reason,
         )
 
     def normalised_score(self) -> float:

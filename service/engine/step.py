@@ -43,6 +43,7 @@ class FinishedSequence:
     text: str = ""
     finish_reason: FinishReason = FinishReason.EOS
     forced_tokens: int = 0
+    drafted_tokens: int = 0
     entropy_sum: float = 0.0
     decided_tokens: int = 0
     error: str | None = None

@@ -31,6 +31,7 @@ class GenerationResult:
     input_tokens: int
     output_tokens: int  # tokens emitted (model-chosen + forced)
     forced_tokens: int  # of which fed by the grammar without a model decision
+    drafted_tokens: int  # of which model-chosen, confirmed from a source draft without a call of their own
     queue_seconds: float  # submit -> admitted into a slot
     ttft_seconds: float  # submit -> first output token
     decode_seconds: float  # admitted -> finished

@@ -42,6 +42,10 @@ class Constraint:
         if not self.matcher.consume_token(token):
             raise GrammarError(f"token {token} refused: {self.matcher.get_error()}")
 
+    def try_accept(self, token: int) -> bool:
+        """Consume `token` if the grammar allows it here; False (and no change) otherwise."""
+        return bool(self.matcher.try_consume_tokens([token]))
+
     def forced(self, limit: int) -> list[int]:
         """Consume and return the continuation the grammar forces (at most `limit` tokens)."""
         tokens = self._grammar.forced_tokens(self.matcher)[:limit]

@@ -386,10 +386,11 @@ class Seq2SeqTransformer(nn.Module):
           keys/values are written in place at `positions` (pass views of a static cache);
         self_mask: (B, 1, T, L) bool, True where a new token may attend (its own row of the
           causal mask over cached + new positions);
-        scored: optional (B,) index of the one fed position per row whose next token is wanted;
+        scored: optional (B, m) indices of the fed positions per row whose next token is wanted
+          (the last pending token, and each draft token after it);
         history: (B, T, k) token ids, for each fed token itself and the k - 1 inputs before it
           (pad_id before the first), required when the copy head has match features.
-        Returns log-probabilities (B, T, V), or (B, V) at the `scored` positions: the output
+        Returns log-probabilities (B, T, V), or (B, m, V) at the `scored` positions: the output
         head and copy head then skip the rest of a forced run, whose tokens are already known.
         """
         batch_index = torch.arange(tokens.shape[0], device=tokens.device)[:, None, None]  # (B, 1, 1)
@@ -405,9 +406,9 @@ class Seq2SeqTransformer(nn.Module):
             history = self.copy.canonical_ids(history, -2)
         if scored is None:
             return self.output_log_probs(x, state, history)
-        rows = torch.arange(x.shape[0], device=x.device)
-        picked = None if history is None else history[rows, scored][:, None]
-        return self.output_log_probs(x[rows, scored][:, None], state, picked)[:, 0]
+        rows = torch.arange(x.shape[0], device=x.device)[:, None]
+        picked = None if history is None else history[rows, scored]
+        return self.output_log_probs(x[rows, scored], state, picked)
 
 
 def step_mask(positions: Tensor, cache_length: int) -> Tensor:

@@ -110,8 +110,8 @@ def test_result_statistics(tokenizer: Tokenizer) -> None:
     json.loads(full.text)
     assert full.input_tokens == len(source)
     assert 0 < full.forced_tokens < full.output_tokens
-    # greedy: one decoder call per model decision, forced runs ride along
-    assert full.steps == full.output_tokens - full.forced_tokens
+    # greedy: one decoder call per model decision; forced runs and confirmed drafts ride along
+    assert full.steps == full.output_tokens - full.forced_tokens - full.drafted_tokens
     assert 0.0 <= full.queue_seconds <= full.ttft_seconds
     assert full.decode_seconds > 0
     assert 0.0 < full.mean_entropy <= math.log(tokenizer.vocab_size)
@@ -123,7 +123,8 @@ def test_jump_forward_cuts_decoder_steps(tokenizer: Tokenizer) -> None:
     source = tokenizer.encode(DOCUMENTS[1])
 
     async def decode(forced_per_step: int) -> GenerationResult:
-        engine = await started_engine(tokenizer, EngineConfig(max_slots=1, forced_per_step=forced_per_step))
+        config = EngineConfig(max_slots=1, forced_per_step=forced_per_step, draft_tokens=0)
+        engine = await started_engine(tokenizer, config)
         result = await engine.submit(source, DecodeParams(max_new_tokens=200))
         await engine.drain(10)
         return result

@@ -93,10 +93,11 @@ def test_multi_token_step_equals_single_steps() -> None:
 
 
 def test_scored_positions_equal_the_full_step_at_those_positions() -> None:
-    """The engine scores only each row's last fed token; that must be the same distribution."""
+    """The engine scores only some fed tokens per row (the last pending one and any draft after
+    it); their distributions must be those of the full step."""
     model = _model("copy+match")
     src, tgt = _padded_batch()
-    scored = torch.tensor([5, 2, 0])
+    scored = torch.tensor([[5, 3], [2, 4], [0, 0]])
     with torch.no_grad():
         state = model.encode_state(src)
         shape = (3, model.config.n_heads, 16, model.config.head_dim)
@@ -108,8 +109,8 @@ def test_scored_positions_equal_the_full_step_at_those_positions() -> None:
             history = _history(tgt, 0, 6)
             outputs.append(model.decode_step(tgt[:, :6], positions, cache, mask, state, selection, history))
     every, only_scored = outputs
-    assert only_scored.shape == (3, model.config.vocab_size)
-    assert (only_scored - every[torch.arange(3), scored]).abs().max().item() <= 1e-5
+    assert only_scored.shape == (3, 2, model.config.vocab_size)
+    assert (only_scored - every[torch.arange(3)[:, None], scored]).abs().max().item() <= 1e-5
 
 
 def test_log_probs_are_normalised() -> None:

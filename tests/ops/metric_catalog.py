@@ -73,6 +73,7 @@ CATALOG: tuple[MetricSpec, ...] = (
     MetricSpec("manifest_parser_input_tokens", "histogram", "input tokens per request"),
     MetricSpec("manifest_parser_output_tokens", "histogram", "output tokens per request"),
     MetricSpec("manifest_parser_forced_tokens_total", "counter", "tokens fed by the grammar, not the model"),
+    MetricSpec("manifest_parser_drafted_tokens_total", "counter", "model tokens confirmed from drafts"),
     MetricSpec("manifest_parser_requests_waiting", "gauge", "queue depth"),
     MetricSpec("manifest_parser_requests_running", "gauge", "sequences in decode slots"),
     MetricSpec("manifest_parser_queue_capacity", "gauge", "configured max waiting requests"),
