@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--naive-documents", type=int, default=1, help="documents for the (slow) naive loop")
     parser.add_argument("--naive-budget", type=int, default=128, help="output budget in the naive comparison")
     parser.add_argument("--concurrency", type=int, default=32, help="slots and simultaneous requests")
-    parser.add_argument("--poisson-requests", type=int, default=32, help="requests in the Poisson runs")
+    parser.add_argument("--poisson-requests", type=int, default=96, help="requests in the Poisson runs")
     parser.add_argument(
         "--rate", type=float, help="Poisson arrivals per second (default: 1.2 x the closed-loop throughput)"
     )

@@ -132,7 +132,9 @@ class ModelRunner:
 
     def _move(self, source: int, target: int) -> None:
         sequence = self.rows[source]
-        assert sequence is not None and self.rows[target] is None
+        assert self.rows[target] is None
+        if sequence is None:  # a finished request's row kept by request-level batching: padding
+            return
         self.cache.move(source, target, sequence.position)
         self.rows[target], self.rows[source] = sequence, None
 

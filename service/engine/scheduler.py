@@ -5,8 +5,10 @@ slots 0..n-1: when one leaves, the highest occupied slots move into the holes, s
 decodes contiguous cache views with no gathers. Admission is strictly FIFO (a request that
 does not fit blocks those behind it, so a wide beam request cannot starve); the first
 newcomer of a step is admitted even past the prefill token budget, so a long document never
-waits forever. `request_level=True` turns this into request-level batching (a batch runs to
-completion before the next is formed): the benchmark's baseline, on the very same runner.
+waits forever. `request_level=True` turns this into request-level batching, the benchmark's
+baseline on the very same runner: a batch is formed only when none runs, and it runs to
+completion as a whole, as a batched `generate()` call would: a finished request keeps its
+slot (decoded as padding) and its result is delivered with the batch's last one.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Scheduler:
         self.waiting: deque[Request] = deque()
         self.running: dict[int, Request] = {}
         self._owner: list[int | None] = [None] * max_slots  # slot -> request id
+        self._held: dict[int, tuple[Request, FinishedSequence]] = {}  # request-level: done, batch is not
 
     @property
     def used_slots(self) -> int:
@@ -72,16 +75,27 @@ class Scheduler:
         for sequence in result.finished:
             request = self.running.pop(sequence.request_id)
             request.status = RequestStatus.FAILED if sequence.error is not None else RequestStatus.FINISHED
-            request.finished_at = now
-            self._free(request)
-            report.retired.append((request, sequence))
+            if self.request_level:
+                self._held[request.request_id] = (request, sequence)
+            else:
+                self._retire(request, sequence, now, report)
+        if not self.running:
+            for request, sequence in self._held.values():
+                self._retire(request, sequence, now, report)
+            self._held.clear()
         return report
+
+    def _retire(self, request: Request, sequence: FinishedSequence, now: float, report: StepReport) -> None:
+        request.finished_at = now
+        self._free(request)
+        report.retired.append((request, sequence))
 
     def fail_all(self) -> list[Request]:
         """Remove every waiting and running request (the runner crashed or the engine stops)."""
-        everyone = [*self.waiting, *self.running.values()]
+        everyone = [*self.waiting, *self.running.values(), *(request for request, _ in self._held.values())]
         self.waiting.clear()
         self.running.clear()
+        self._held.clear()
         self._owner = [None] * self.max_slots
         for request in everyone:
             request.status = RequestStatus.FAILED
@@ -132,14 +146,14 @@ class Scheduler:
         for source, target in moves:
             request_id = self._owner[source]
             assert request_id is not None
-            request = self.running[request_id]
+            request = self.running[request_id] if request_id in self.running else self._held[request_id][0]
             request.slots[request.slots.index(source)] = target
             self._owner[target], self._owner[source] = request_id, None
         return moves
 
     def _admit(self, now: float, occupied: int) -> list[Admission]:
         admitted: list[Admission] = []
-        if self.request_level and self.running:
+        if self.request_level and (self.running or self._held):
             return admitted
         budget_used = 0
         while self.waiting:

@@ -8,10 +8,13 @@ from service.engine.step import FinishedSequence, RunnerOutput, SchedulerOutput
 
 
 class FakeRunner:
-    """Holds request ids in slots exactly as told; a request finishes after its step count."""
+    """Holds request ids in slots exactly as told; a request finishes after its step count.
+    Like the real runner, it forgets a finished request at once; under request-level batching
+    its slot stays in the batch, decoded as padding (`idle_rows`)."""
 
-    def __init__(self, slots: int, steps_needed: dict[int, int]) -> None:
+    def __init__(self, slots: int, steps_needed: dict[int, int], idle_rows: bool = False) -> None:
         self.slots: list[int | None] = [None] * slots
+        self.idle_rows = idle_rows
         self.steps_needed = dict(steps_needed)
         self.batches: list[list[int | None]] = []
 
@@ -19,14 +22,14 @@ class FakeRunner:
         for request_id in output.released:
             self.slots = [None if owner == request_id else owner for owner in self.slots]
         for source, target in output.moves:
-            assert self.slots[target] is None and self.slots[source] is not None
+            assert self.slots[target] is None and (self.idle_rows or self.slots[source] is not None)
             self.slots[target], self.slots[source] = self.slots[source], None
         for admission in output.admitted:
             for slot in admission.slots:
                 assert self.slots[slot] is None
                 self.slots[slot] = admission.request_id
         batch = self.slots[: output.num_slots]
-        assert None not in batch, "slots in use must be packed"
+        assert self.idle_rows or None not in batch, "slots in use must be packed"
         assert all(owner is None for owner in self.slots[output.num_slots :])
         self.batches.append(list(batch))
         result = RunnerOutput()
@@ -161,12 +164,15 @@ def test_failed_sequence_marks_its_request_failed() -> None:
     assert [(r.status, s.error) for r, s in report.retired] == [(RequestStatus.FAILED, "refused")]
 
 
-def test_request_level_batching_waits_for_the_whole_batch() -> None:
+def test_request_level_batching_runs_each_batch_to_completion() -> None:
     scheduler = Scheduler(max_slots=4, max_waiting=10, prefill_token_budget=1000, request_level=True)
-    runner = FakeRunner(4, {0: 1, 1: 3, 2: 1})
+    runner = FakeRunner(4, {0: 1, 1: 3, 2: 1}, idle_rows=True)
     scheduler.add(request(0))
     scheduler.add(request(1))
-    step(scheduler, runner)
+    _, retired = step(scheduler, runner)
+    assert retired == []  # request 0 is done, but its result waits for the batch
     scheduler.add(request(2))
-    admitted = [[a.request_id for a in step(scheduler, runner)[0].admitted] for _ in range(3)]
-    assert admitted == [[], [], [2]]  # free slots stay empty until request 1 is done
+    rounds = [step(scheduler, runner) for _ in range(3)]
+    assert [[a.request_id for a in output.admitted] for output, _ in rounds] == [[], [], [2]]
+    assert [retired for _, retired in rounds] == [[], [0, 1], [2]]
+    assert [output.num_slots for output, _ in rounds] == [2, 2, 1]  # the finished row is still decoded
