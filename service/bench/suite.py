@@ -4,7 +4,8 @@ Lengths are pinned for fairness: the constrained engine decides how many tokens 
 document gets (its own output), and every non-grammar baseline (the naive loop, the
 unconstrained engine, CTranslate2) decodes exactly that many tokens for that document, EOS
 ignored. Constrained figures include the grammar and the copy head; CTranslate2 has neither.
-One-at-a-time variants take turns document by document, so load from elsewhere on the
+Decoder-call savings are split: jump-forward (grammar-forced runs, drafts off) against one
+call per token, and jump-forward plus source drafts. One-at-a-time variants take turns document by document, so load from elsewhere on the
 machine hits them alike; concurrent scenarios run one after the other.
 """
 
