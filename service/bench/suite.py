@@ -5,8 +5,9 @@ document gets (its own output), and every non-grammar baseline (the naive loop, 
 unconstrained engine, CTranslate2) decodes exactly that many tokens for that document, EOS
 ignored. Constrained figures include the grammar and the copy head; CTranslate2 has neither.
 Decoder-call savings are split: jump-forward (grammar-forced runs, drafts off) against one
-call per token, and jump-forward plus source drafts. One-at-a-time variants take turns document by document, so load from elsewhere on the
-machine hits them alike; concurrent scenarios run one after the other.
+call per token, and jump-forward plus source drafts. One-at-a-time variants take turns
+document by document, so load from elsewhere on the machine hits them alike; concurrent
+scenarios run one after the other.
 """
 
 from __future__ import annotations
