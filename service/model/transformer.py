@@ -254,6 +254,24 @@ class CopyHead(nn.Module):
         equal = history[:, :, None, :] == src_context[:, None, :, :]
         return (equal.to(self.match_bonus.dtype) * self.match_bonus).sum(-1)
 
+    def pointer(self, hidden: Tensor, keys: Tensor, src_valid: Tensor, match: Tensor | None) -> Tensor:
+        """hidden (B, T, C), keys (B, S, C), match (B, T, S) bonus -> (B, T, S) float32
+        distribution over source positions."""
+        scores = torch.einsum("btc,bsc->bts", self.query(hidden), keys) * self.scale
+        if match is not None:
+            scores = scores + match
+        scores = scores.masked_fill(~src_valid[:, None, :], float("-inf"))
+        return scores.softmax(dim=-1).float()
+
+    def mixture_log(self, hidden: Tensor, vocab_log_probs: Tensor, copied: Tensor) -> Tensor:
+        """log(g p_vocab + (1 - g) p_copy), the gate g read from `hidden` (B, T, C); the two
+        probability tensors are (B, T, V) for whole distributions or (B, T) for one token each."""
+        generate = torch.sigmoid(self.gate(hidden))  # (B, T, 1)
+        if vocab_log_probs.dim() == 2:
+            generate = generate.squeeze(-1)
+        mixture = generate * vocab_log_probs.exp() + (1.0 - generate) * copied
+        return mixture.clamp_min(1e-12).log()
+
     def mix(
         self,
         hidden: Tensor,
@@ -265,17 +283,28 @@ class CopyHead(nn.Module):
     ) -> Tensor:
         """hidden (B, T, C), vocab_log_probs (B, T, V), keys (B, S, C), match (B, T, S) bonus
         -> log-probs (B, T, V)."""
-        scores = torch.einsum("btc,bsc->bts", self.query(hidden), keys) * self.scale
-        if match is not None:
-            scores = scores + match
-        scores = scores.masked_fill(~src_valid[:, None, :], float("-inf"))
-        pointer = scores.softmax(dim=-1).to(vocab_log_probs.dtype)  # (B, T, S)
+        pointer = self.pointer(hidden, keys, src_valid, match)
         copied = torch.zeros_like(vocab_log_probs).scatter_add_(
             -1, src_ids[:, None, :].expand(-1, hidden.shape[1], -1), pointer
         )
-        generate = torch.sigmoid(self.gate(hidden))  # (B, T, 1)
-        mixture = generate * vocab_log_probs.exp() + (1.0 - generate) * copied
-        return mixture.clamp_min(1e-12).log()
+        return self.mixture_log(hidden, vocab_log_probs, copied)
+
+    def mix_target(
+        self,
+        hidden: Tensor,
+        target_vocab_log_probs: Tensor,
+        target: Tensor,
+        keys: Tensor,
+        src_valid: Tensor,
+        src_ids: Tensor,
+        match: Tensor | None = None,
+    ) -> Tensor:
+        """`mix` at one token per position: target (B, T) ids and their vocabulary
+        log-probs (B, T) -> (B, T) log-probs. Training needs no more, and skips building,
+        exponentiating and scattering into the (B, T, V) mixture."""
+        pointer = self.pointer(hidden, keys, src_valid, match)
+        copied = (pointer * (src_ids[:, None, :] == target[:, :, None])).sum(-1)
+        return self.mixture_log(hidden, target_vocab_log_probs, copied)
 
 
 class Seq2SeqTransformer(nn.Module):
@@ -334,12 +363,17 @@ class Seq2SeqTransformer(nn.Module):
 
     # ---- decoder -------------------------------------------------------------------------
 
-    def output_log_probs(self, hidden: Tensor, state: EncoderState, history: Tensor | None) -> Tensor:
+    def output_log_probs(
+        self, hidden: Tensor, state: EncoderState, history: Tensor | None, target: Tensor | None = None
+    ) -> Tensor:
         """Final decoder hidden states (B, T, C) and, with match features, each position's last
-        k input tokens (B, T, k) -> log-probabilities (B, T, V)."""
+        k input tokens (B, T, k) -> log-probabilities (B, T, V); with `target` (B, T) ids, only
+        each target's log-probability (B, T)."""
         hidden = self.decoder_norm(hidden)
         # float32 from here on, whatever the weights: entropies and the copy mixture need it
         vocab_log_probs = F.log_softmax((hidden @ self.embedding.weight.T).float(), dim=-1)
+        if target is not None:
+            vocab_log_probs = vocab_log_probs.gather(-1, target[..., None]).squeeze(-1)
         if self.copy is None or state.copy_keys is None:
             return vocab_log_probs
         match = None
@@ -347,7 +381,10 @@ class Seq2SeqTransformer(nn.Module):
             if history is None:
                 raise ValueError("this model's copy head needs the decoder's input history")
             match = self.copy.match(history, state.src_context)
-        return self.copy.mix(hidden, vocab_log_probs, state.copy_keys, state.src_valid, state.src_ids, match)
+        keys, valid, ids = state.copy_keys, state.src_valid, state.src_ids
+        if target is not None:
+            return self.copy.mix_target(hidden, vocab_log_probs, target, keys, valid, ids, match)
+        return self.copy.mix(hidden, vocab_log_probs, keys, valid, ids, match)
 
     def input_history(self, stream: Tensor) -> Tensor | None:
         """Decoder inputs (B, T) from the first one on -> (B, T, k) match history, or None
@@ -356,8 +393,9 @@ class Seq2SeqTransformer(nn.Module):
             return None
         return self.copy.history(stream)
 
-    def forward(self, src: Tensor, tgt_in: Tensor) -> Tensor:
-        """Teacher-forced training pass: src (B, S), tgt_in (B, T) = BOS + y[:-1] -> (B, T, V)."""
+    def forward(self, src: Tensor, tgt_in: Tensor, target: Tensor | None = None) -> Tensor:
+        """Teacher-forced training pass: src (B, S), tgt_in (B, T) = BOS + y[:-1] -> (B, T, V);
+        with `target` (B, T) = y, only log p(y_t) per position (B, T): all a plain NLL needs."""
         state = self.encode_state(src)
         length = tgt_in.shape[1]
         positions = torch.arange(length, device=tgt_in.device).expand_as(tgt_in)
@@ -367,7 +405,7 @@ class Seq2SeqTransformer(nn.Module):
         x = self.embed(tgt_in, positions)
         for layer, cross_kv in zip(self.decoder_layers, state.cross_kv, strict=True):
             x = layer(x, self_mask, cross_kv, cross_mask)
-        return self.output_log_probs(x, state, self.input_history(tgt_in))
+        return self.output_log_probs(x, state, self.input_history(tgt_in), target)
 
     def decode_step(
         self,

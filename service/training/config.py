@@ -21,6 +21,7 @@ class TrainConfig:
     token_budget: int = 12000  # padded source + target tokens per batch (per rank)
     max_steps: int = 4000
     max_minutes: float = 0.0  # 0: no wall-clock stop; otherwise stop (and save) after this long
+    stop_at_step: int = 0  # 0: run to max_steps; otherwise stop (and save) here, schedule unchanged
     learning_rate: float = 1e-3
     min_learning_rate: float = 1e-4
     warmup_steps: int = 200

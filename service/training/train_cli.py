@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto", help="auto (CUDA when present), cpu or cuda")
     parser.add_argument("--max-steps", type=int, help="override the recipe's max_steps")
     parser.add_argument("--max-minutes", type=float, help="stop (and save) after this many minutes")
+    parser.add_argument(
+        "--stop-at-step", type=int, help="stop (and save) at this step without shortening the schedule"
+    )
     parser.add_argument("--run-dir", type=Path, help="override the recipe's run_dir")
     parser.add_argument("--fresh", action="store_true", help="refuse to resume: the run dir must be new")
     parser.add_argument("--no-decode-eval", action="store_true", help="validation loss only, no F1")
@@ -37,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         overrides["max_steps"] = args.max_steps
     if args.max_minutes is not None:
         overrides["max_minutes"] = args.max_minutes
+    if args.stop_at_step is not None:
+        overrides["stop_at_step"] = args.stop_at_step
     if args.run_dir is not None:
         overrides["run_dir"] = str(args.run_dir)
     config = TrainConfig.from_toml(args.config, overrides)

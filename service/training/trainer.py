@@ -61,6 +61,16 @@ def smoothed_nll(log_probs: Tensor, target: Tensor, pad_id: int, smoothing: floa
     return (1.0 - smoothing) * nll - smoothing * log_probs.mean(dim=-1).mean()
 
 
+def batch_loss(model: nn.Module, batch: Batch, pad_id: int, smoothing: float, device: torch.device) -> Tensor:
+    """Mean NLL of the batch's target tokens, label-smoothed when `smoothing` > 0. Without
+    smoothing the model gives only the targets' log-probabilities (no (B, T, V) mixture)."""
+    src, tgt_in, tgt_out = batch.src.to(device), batch.tgt_in.to(device), batch.tgt_out.to(device)
+    if smoothing > 0.0:
+        return smoothed_nll(model(src, tgt_in), tgt_out, pad_id, smoothing)
+    token_log_probs = model(src, tgt_in, tgt_out)
+    return -token_log_probs.float()[tgt_out != pad_id].mean()
+
+
 def learning_rate(step: int, config: TrainConfig) -> float:
     """Linear warm-up, then cosine decay to min_learning_rate at max_steps."""
     if step < config.warmup_steps:
@@ -243,10 +253,9 @@ class Trainer:
         for group in self.optimizer.param_groups:
             group["lr"] = learning_rate(self.step, self.config)
         with self._autocast():
-            log_probs = self.wrapped(batch.src.to(self.device), batch.tgt_in.to(self.device))
-        loss = smoothed_nll(
-            log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, self.config.label_smoothing
-        )
+            loss = batch_loss(
+                self.wrapped, batch, self.tokenizer.pad_id, self.config.label_smoothing, self.device
+            )
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.config.grad_clip)
@@ -262,13 +271,9 @@ class Trainer:
         for start in range(0, len(examples), 8):
             batch = collate(examples[start : start + 8], self.tokenizer.pad_id, self.tokenizer.bos_id)
             with self._autocast():
-                log_probs = self.model(batch.src.to(self.device), batch.tgt_in.to(self.device))
-            tokens = batch.target_tokens
-            total += (
-                float(smoothed_nll(log_probs, batch.tgt_out.to(self.device), self.tokenizer.pad_id, 0.0))
-                * tokens
-            )
-            count += tokens
+                loss = batch_loss(self.model, batch, self.tokenizer.pad_id, 0.0, self.device)
+            total += float(loss) * batch.target_tokens
+            count += batch.target_tokens
         return total / max(1, count)
 
     def evaluate(self) -> dict[str, float]:
@@ -307,7 +312,7 @@ class Trainer:
             out_of_time = (
                 self.config.max_minutes and (time.monotonic() - started) / 60 >= self.config.max_minutes
             )
-            if out_of_time:
+            if out_of_time or self.step == self.config.stop_at_step:
                 break
         self.save_state()
         if self.dist.main:

@@ -113,6 +113,21 @@ def test_scored_positions_equal_the_full_step_at_those_positions() -> None:
     assert (only_scored - every[torch.arange(3)[:, None], scored]).abs().max().item() <= 1e-5
 
 
+@pytest.mark.parametrize("kind", MODELS)
+def test_target_log_probs_equal_the_full_distribution_at_the_targets(kind: str) -> None:
+    """Training asks only for log p(y_t); it must be the full forward's value, gradients too."""
+    model = _model(kind).train()
+    src, tgt = _padded_batch()
+    target = torch.roll(tgt, -1, dims=1)
+    full = model(src, tgt).gather(-1, target[..., None]).squeeze(-1)
+    (full_grad,) = torch.autograd.grad(full.sum(), model.embedding.weight)
+    only = model(src, tgt, target)
+    (only_grad,) = torch.autograd.grad(only.sum(), model.embedding.weight)
+    assert only.shape == target.shape
+    assert (only - full).abs().max().item() <= 1e-5
+    assert (only_grad - full_grad).abs().max().item() <= 1e-5
+
+
 def test_log_probs_are_normalised() -> None:
     model = _model("copy+match")
     src, tgt = _padded_batch()

@@ -7,13 +7,15 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
+from service.model.transformer import ModelConfig, Seq2SeqTransformer
 from service.tokenizer import train_tokenizer
 from service.training.config import TrainConfig
-from service.training.data import bucket_batches, collate, target_text, tokenize_records
-from service.training.trainer import STATE_FILE, Trainer, learning_rate, smoothed_nll
+from service.training.data import Example, bucket_batches, collate, target_text, tokenize_records
+from service.training.trainer import STATE_FILE, Trainer, batch_loss, learning_rate, smoothed_nll
 
 LABEL = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "manifest_full.json").read_text())
 
@@ -82,6 +84,30 @@ def test_smoothed_loss_ignores_padding() -> None:
     assert smoothed_nll(log_probs, target, pad_id=0, smoothing=0.1) == pytest.approx(float(unpadded))
 
 
+def test_unsmoothed_batch_loss_is_the_mean_nll_of_the_full_distribution() -> None:
+    torch.manual_seed(0)
+    config = ModelConfig(
+        vocab_size=50,
+        d_model=16,
+        n_heads=2,
+        n_encoder_layers=1,
+        n_decoder_layers=1,
+        d_ff=32,
+        max_source_len=32,
+        max_target_len=16,
+        copy_head=True,
+        copy_match_order=3,
+    )
+    model = Seq2SeqTransformer(config).eval()
+    examples = [
+        Example(np.arange(5, 5 + n, dtype=np.int32), np.arange(7, 7 + n, dtype=np.int32)) for n in (6, 3)
+    ]
+    batch = collate(examples, pad_id=0, bos_id=2)
+    full = smoothed_nll(model(batch.src, batch.tgt_in), batch.tgt_out, pad_id=0, smoothing=0.0)
+    loss = batch_loss(model, batch, pad_id=0, smoothing=0.0, device=torch.device("cpu"))
+    assert float(loss) == pytest.approx(float(full), abs=1e-5)
+
+
 def test_batches_respect_the_token_budget() -> None:
     examples, _ = tokenize_records(
         _records(30, 3), lambda text: list(text.encode()), eos_id=3, max_source=10_000, max_target=10_000
@@ -109,6 +135,24 @@ def test_loss_falls_and_resume_continues_where_it_stopped(corpus: Path, tmp_path
     assert torch.equal(longer.model.embedding.weight, trainer.model.embedding.weight)
     longer.train()
     assert longer.step == 32
+
+
+def test_a_run_stopped_at_a_step_and_resumed_ends_as_an_uninterrupted_one(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """How model v1 was made (stopped at step 900, then annealed): the recipe must replay it."""
+    straight = Trainer(_config(corpus, tmp_path / "straight", max_steps=6), torch.device("cpu"))
+    straight.train()
+    first = Trainer(_config(corpus, tmp_path / "stopped", max_steps=6), torch.device("cpu"))
+    first.config.stop_at_step = 3
+    first.train()
+    assert first.step == 3
+    second = Trainer(_config(corpus, tmp_path / "stopped", max_steps=6), torch.device("cpu"))
+    assert second.resume() and second.step == 3
+    second.train()
+    assert second.step == 6
+    for name, weight in straight.model.state_dict().items():
+        assert torch.equal(weight, second.model.state_dict()[name]), name
 
 
 def test_runs_under_ddp_with_gloo(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
