@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 import torch
 
-from service.model.transformer import ModelConfig, Seq2SeqTransformer
 from service.tokenizer import train_tokenizer
 from service.training.config import TrainConfig
 from service.training.data import Example, bucket_batches, collate, target_text, tokenize_records
 from service.training.trainer import STATE_FILE, Trainer, batch_loss, learning_rate, smoothed_nll
+from tests.engine.random_model import random_model
 
 LABEL = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "manifest_full.json").read_text())
 
@@ -85,20 +85,7 @@ def test_smoothed_loss_ignores_padding() -> None:
 
 
 def test_unsmoothed_batch_loss_is_the_mean_nll_of_the_full_distribution() -> None:
-    torch.manual_seed(0)
-    config = ModelConfig(
-        vocab_size=50,
-        d_model=16,
-        n_heads=2,
-        n_encoder_layers=1,
-        n_decoder_layers=1,
-        d_ff=32,
-        max_source_len=32,
-        max_target_len=16,
-        copy_head=True,
-        copy_match_order=3,
-    )
-    model = Seq2SeqTransformer(config).eval()
+    model = random_model(vocab_size=50)
     examples = [
         Example(np.arange(5, 5 + n, dtype=np.int32), np.arange(7, 7 + n, dtype=np.int32)) for n in (6, 3)
     ]
