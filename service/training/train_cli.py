@@ -35,15 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from service.training.trainer import STATE_FILE, Trainer, pick_device
     from service.training.validation import constrained_f1_evaluator
 
-    overrides: dict[str, Any] = {}
-    if args.max_steps is not None:
-        overrides["max_steps"] = args.max_steps
-    if args.max_minutes is not None:
-        overrides["max_minutes"] = args.max_minutes
-    if args.stop_at_step is not None:
-        overrides["stop_at_step"] = args.stop_at_step
-    if args.run_dir is not None:
-        overrides["run_dir"] = str(args.run_dir)
+    overrides: dict[str, Any] = {
+        name: getattr(args, name)
+        for name in ("max_steps", "max_minutes", "stop_at_step", "run_dir")
+        if getattr(args, name) is not None
+    }
     config = TrainConfig.from_toml(args.config, overrides)
     if args.fresh and (Path(config.run_dir) / STATE_FILE).exists():
         raise SystemExit(f"{config.run_dir} already holds a run; drop --fresh to resume it")
