@@ -82,7 +82,7 @@ def print_result(result: dict[str, Any]) -> None:
         f"== {result['name']}: {result['documents']} documents  P {result['precision']:.4f}  "
         f"R {result['recall']:.4f}  F1 {result['f1']:.4f}  exact {result['exact_match']:.3f}  "
         f"valid {result['schema_validity']:.3f}  EOS failures {result['eos_failures']}  "
-        f"too long {result['too_long']}  entropy {result['mean_entropy']:.3f} nats"
+        f"too long {result['too_long']}  errors {result['errors']}  entropy {result['mean_entropy']:.3f} nats"
     )
     print(f"   {'field':<36} {'support':>7} {'P':>7} {'R':>7} {'F1':>7}")
     for row in result["fields"][:15]:

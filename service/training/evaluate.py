@@ -42,6 +42,7 @@ class EvalResult:
     schema_valid: int = 0
     eos_failures: int = 0
     too_long: int = 0
+    errors: int = 0  # decodes that raised (deadline, overload): scored as misses, so shown apart
     entropy_sum: float = 0.0
     decoded: int = 0
     documents: list[DocumentOutcome] = field(default_factory=list)
@@ -62,6 +63,7 @@ class EvalResult:
             "schema_validity": self.schema_valid / max(1, self.decoded),
             "eos_failures": self.eos_failures,
             "too_long": self.too_long,
+            "errors": self.errors,
             "mean_entropy": self.mean_entropy,
             "fields": [score.to_dict() for score in self.report.worst_first()],
             "per_document": [asdict(outcome) for outcome in self.documents],
@@ -83,13 +85,25 @@ def load_eval_set(path: Path) -> list[dict[str, Any]]:
     return read_records(path)
 
 
-async def decode_all(engine: Engine, token_lists: list[list[int]], params: DecodeParams) -> list[Any]:
-    """Submit every document at once (the engine batches them); exceptions are returned, not raised."""
+async def decode_all(
+    engine: Engine, token_lists: list[list[int]], params: DecodeParams, in_flight: int
+) -> list[Any]:
+    """Decode every document, results in order; exceptions are returned, not raised.
+
+    At most `in_flight` documents are submitted at a time: enough to keep every slot busy, few
+    enough that none waits long in the queue. Submitting a whole set at once let the serving
+    deadline (which counts queue time) expire on the documents at the back of a large set,
+    and those were scored as total misses.
+    """
+    window = asyncio.Semaphore(in_flight)
+
+    async def one(ids: list[int]) -> GenerationResult:
+        async with window:
+            return await engine.submit(ids, params)
+
     await engine.start()
     try:
-        return await asyncio.gather(
-            *(engine.submit(ids, params) for ids in token_lists), return_exceptions=True
-        )
+        return await asyncio.gather(*(one(ids) for ids in token_lists), return_exceptions=True)
     finally:
         await engine.drain(timeout_s=5.0)
 
@@ -105,12 +119,13 @@ def evaluate_records(
     bf16: bool = False,
 ) -> EvalResult:
     params = params or DecodeParams()
-    config = EngineConfig(max_slots=max_slots, max_waiting=max(64, len(records)), bf16=bf16)
+    in_flight = 2 * max_slots  # a full batch running and a full batch ready to take freed slots
+    config = EngineConfig(max_slots=max_slots, max_waiting=in_flight, bf16=bf16)
     engine = Engine(model, tokenizer, config, device=device)
     token_lists = [tokenizer.encode(record["text"]) for record in records]
     fits = [len(ids) <= engine.max_input_tokens for ids in token_lists]
     outputs = asyncio.run(
-        decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params)
+        decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params, in_flight)
     )
     results = iter(outputs)
     accumulator = ScoreAccumulator()
@@ -129,6 +144,8 @@ def evaluate_records(
             evaluation.entropy_sum += outcome.mean_entropy
             evaluation.eos_failures += int(outcome.finish_reason == FinishReason.LENGTH)
             evaluation.schema_valid += int(predicted is not None)
+        else:
+            evaluation.errors += 1
         score = accumulator.add(predicted, record["label"])
         reason = outcome.finish_reason.value if isinstance(outcome, GenerationResult) else None
         evaluation.documents.append(

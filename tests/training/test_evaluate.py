@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 import torch
 
 from service.checkpoint import load_model
+from service.engine.engine import Engine
 from service.engine.types import DecodeParams
 from service.tokenizer import Tokenizer
 from service.training.eval_cli import card_figures
-from service.training.evaluate import evaluate_records, load_eval_set
+from service.training.evaluate import decode_all, evaluate_records, load_eval_set
 from tests.shared_material import require_shared
 
 
@@ -48,3 +51,44 @@ def test_documents_over_the_input_limit_count_as_misses(examples: list[dict], ti
     too_long = [dict(examples[0], text=examples[0]["text"] * 200)]
     result = evaluate_records("long", too_long, loaded.model, tokenizer, torch.device("cpu"))
     assert result.too_long == 1 and result.report.total.tp == 0 and result.report.total.fn > 0
+
+
+class OutstandingCounter:
+    """Stands in for the engine: answers each document with its first token id, after a delay
+    that differs per document, and records how many documents were submitted at once."""
+
+    def __init__(self) -> None:
+        self.outstanding = 0
+        self.peak = 0
+
+    async def start(self) -> None:
+        pass
+
+    async def drain(self, timeout_s: float) -> None:
+        pass
+
+    async def submit(self, ids: list[int], params: DecodeParams) -> int:
+        self.outstanding += 1
+        self.peak = max(self.peak, self.outstanding)
+        await asyncio.sleep(0.001 * (ids[0] % 4))
+        self.outstanding -= 1
+        return ids[0]
+
+
+def test_a_large_set_is_submitted_a_window_at_a_time_and_answered_in_order() -> None:
+    engine = OutstandingCounter()
+    documents = [[index] for index in range(25)]
+    results = asyncio.run(decode_all(cast(Engine, engine), documents, DecodeParams(), in_flight=4))
+    assert results == list(range(25))
+    assert engine.peak == 4  # the queue never holds the whole set, so no deadline runs out in it
+
+
+def test_a_failed_decode_counts_as_an_error_and_a_miss(examples: list[dict], tiny_model_store: Path) -> None:
+    loaded = load_model(tiny_model_store)
+    tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
+    no_time = DecodeParams(timeout_s=0.0)
+    result = evaluate_records("examples", examples, loaded.model, tokenizer, torch.device("cpu"), no_time)
+    figures = result.to_dict()
+    assert figures["errors"] == 2 and figures["eos_failures"] == 0 and figures["schema_validity"] == 0.0
+    assert result.report.total.tp == 0 and result.report.total.fn > 0
+    assert all(d["error"].startswith("DeadlineExceeded") for d in figures["per_document"])
