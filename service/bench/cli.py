@@ -37,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--concurrency", type=int, default=32, help="slots and simultaneous requests")
     parser.add_argument("--poisson-requests", type=int, default=96, help="requests in the Poisson runs")
     parser.add_argument(
-        "--rate", type=float, help="Poisson arrivals per second (default: 1.2 x the closed-loop throughput)"
+        "--rate",
+        type=float,
+        help="Poisson arrivals per second (default: 1.2 x what continuous batching sustains, slots full)",
     )
     parser.add_argument(
         "--max-new-tokens",

@@ -99,4 +99,6 @@ def phase_breakdown(run: Run) -> dict[str, float]:
         "update_ms": 1000 * timings.update / steps,
         "feed_fill": timings.fed_tokens / max(timings.fed_positions, 1),
         "rows_per_step": timings.fed_positions / steps,
+        "slots_per_step": timings.slots / steps,
+        "slot_fill": timings.live_slots / max(timings.slots, 1),
     }

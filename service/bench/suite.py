@@ -52,7 +52,7 @@ SOLO_NO_JUMP = "engine b=1 no jump-forward"
 SOLO_FREE = "engine b=1 unconstrained"
 SOLO_INT8 = "engine b=1 int8"
 CTRANSLATE2 = "ctranslate2 b=1"
-POISSON_LOAD = 1.2  # default Poisson rate, as a multiple of the measured closed-loop throughput
+POISSON_LOAD = 1.2  # default Poisson rate, as a multiple of continuous batching's capacity (estimated)
 
 
 @dataclass(slots=True)
@@ -63,7 +63,7 @@ class SuiteOptions:
     naive_budget: int  # output budget of those (its cost grows with the square of the length)
     concurrency: int  # slots and simultaneous requests
     poisson_requests: int
-    poisson_rate: float | None  # None: POISSON_LOAD x the measured closed-loop throughput
+    poisson_rate: float | None  # None: POISSON_LOAD x continuous batching's estimated capacity
     threads: int
     int8: bool
     bf16: bool  # the engine (every variant but int8) in bfloat16
@@ -315,9 +315,10 @@ class Suite:
         ratios["grammar_share_of_step_b1"] = _grammar_share(self.solo_timings)
         ratios["grammar_share_of_step_concurrent"] = _grammar_share(engine_c.timings)
 
-        # slightly above what the engine served all at once: both policies run at their capacity,
-        # so throughput shows what each can serve and latency what its queueing costs
-        rate = self.options.poisson_rate or POISSON_LOAD * len(engine_c.results) / engine_c.wall_seconds
+        # above what continuous batching sustains with every slot busy (its slots over a request's
+        # mean time in the full batch above): both policies run at their capacity, so throughput
+        # shows what each can serve and latency what its queueing costs
+        rate = self.options.poisson_rate or POISSON_LOAD * width / statistics.fmean(engine_c.latencies)
         arrivals = poisson_arrivals(len(self.requests), rate, self.options.seed)
         shape = poisson(
             [document.token_ids for document in self.requests],
@@ -332,6 +333,11 @@ class Suite:
         ratios["continuous_over_request_level_throughput"] = _throughput(continuous) / _throughput(static)
         ratios["continuous_p99_s"] = engine_row(continuous).latency_p99_s
         ratios["request_level_p99_s"] = engine_row(static).latency_p99_s
+        # A step's cost follows the slots it decodes, and continuous batching leaves none idle:
+        # no scheduler outruns request-level batching by more than its slots per live slot
+        ratios["continuous_over_request_level_ceiling"] = static.timings.slots / max(
+            static.timings.live_slots, 1
+        )
         if self.reference is not None:
             self._ctranslate2_batches(lengths, engine_c)
 

@@ -48,6 +48,8 @@ class StepTimings:
     update: float = 0.0  # grammar advance, forced runs, beam bookkeeping, retiring
     fed_tokens: int = 0  # real tokens fed to the decoder
     fed_positions: int = 0  # rows x run length computed (padding included)
+    slots: int = 0  # slots decoded, summed over steps
+    live_slots: int = 0  # of which decoding a live request (not idle, not a finished one's padding)
     drafted: int = 0  # draft tokens fed
     confirmed: int = 0  # of which the model's choice confirmed
 
@@ -209,6 +211,8 @@ class ModelRunner:
         history = self._feed_history(rows, feeds, run) if self.match_order else None
         timings.fed_tokens += sum(len(feeds[index]) for index in active)
         timings.fed_positions += tokens.numel()
+        timings.slots += count
+        timings.live_slots += len(active)
         timings.drafted += sum(len(draft) for draft in drafts.values())
         prepared = time.perf_counter()
         self_cache, state = self.cache.views(count, used)

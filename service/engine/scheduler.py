@@ -6,7 +6,8 @@ decodes contiguous cache views with no gathers. Admission is strictly FIFO (a re
 does not fit blocks those behind it, so a wide beam request cannot starve); the first
 newcomer of a step is admitted even past the prefill token budget, so a long document never
 waits forever. `request_level=True` turns this into request-level batching, the benchmark's
-baseline on the very same runner: a batch is formed only when none runs, and it runs to
+baseline on the very same runner: a batch of up to max_slots waiting requests is formed
+only when none runs (no prefill budget: nothing runs for it to protect), and it runs to
 completion as a whole, as a batched `generate()` call would: a finished request keeps its
 slot (decoded as padding) and its result is delivered with the batch's last one.
 """
@@ -162,7 +163,9 @@ class Scheduler:
             if occupied + width > self.max_slots:
                 break
             length = len(request.token_ids)
-            if admitted and budget_used + length > self.prefill_token_budget:
+            # the budget keeps a long prefill from stalling running decodes; a request-level
+            # batch has none running and encodes its whole batch at once, as generate() would
+            if admitted and not self.request_level and budget_used + length > self.prefill_token_budget:
                 break
             self.waiting.popleft()
             request.slots = list(range(occupied, occupied + width))

@@ -12,6 +12,7 @@ import torch
 
 from service.engine.engine import Engine, EngineConfig
 from service.engine.errors import DeadlineExceeded, EngineUnavailable, InputTooLong, Overloaded
+from service.engine.runner import StepTimings
 from service.engine.step import RunnerOutput, SchedulerOutput
 from service.engine.types import DecodeParams, Decoding, FinishReason, GenerationResult
 from service.grammar.closing import allowed_tokens
@@ -94,6 +95,27 @@ def test_batched_results_equal_solo_results(tokenizer: Tokenizer) -> None:
     assert max(sizes) == 3
     assert [r.text for r in batched] == [r.text for r in solo]
     assert [r.output_tokens for r in batched] == [r.output_tokens for r in solo]
+
+
+def test_request_level_batch_holds_finished_slots_until_its_slowest_is_done(tokenizer: Tokenizer) -> None:
+    """The benchmark's baseline: a finished request's slot is decoded as padding, so the step
+    count is the slowest member's and only the members' own steps count as live slots."""
+    sources = [tokenizer.encode(text) for text in DOCUMENTS[:2]]
+
+    async def scenario() -> tuple[list[GenerationResult], StepTimings]:
+        config = EngineConfig(max_slots=2, request_level_batching=True)
+        engine = await started_engine(tokenizer, config)
+        budgets = [DecodeParams(max_new_tokens=20), DecodeParams(max_new_tokens=160)]
+        results = await asyncio.gather(*(engine.submit(s, b) for s, b in zip(sources, budgets, strict=True)))
+        assert engine.runner is not None
+        timings = engine.runner.timings
+        await engine.drain(10)
+        return list(results), timings
+
+    (short, long), timings = asyncio.run(scenario())
+    assert short.steps < long.steps == timings.steps
+    assert (timings.live_slots, timings.slots) == (short.steps + long.steps, 2 * long.steps)
+    assert short.decode_seconds == long.decode_seconds  # delivered with the batch's last
 
 
 def test_result_statistics(tokenizer: Tokenizer) -> None:

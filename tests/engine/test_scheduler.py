@@ -176,3 +176,14 @@ def test_request_level_batching_runs_each_batch_to_completion() -> None:
     assert [[a.request_id for a in output.admitted] for output, _ in rounds] == [[], [], [2]]
     assert [retired for _, retired in rounds] == [[], [0, 1], [2]]
     assert [output.num_slots for output, _ in rounds] == [2, 2, 1]  # the finished row is still decoded
+
+
+def test_request_level_batch_takes_every_waiting_request_up_to_the_slots() -> None:
+    """Like a batched generate() call, a request-level batch is not cut by the prefill budget."""
+    scheduler = Scheduler(max_slots=3, max_waiting=10, prefill_token_budget=10, request_level=True)
+    runner = FakeRunner(3, {0: 1, 1: 1, 2: 1, 3: 1}, idle_rows=True)
+    for request_id in range(4):
+        scheduler.add(request(request_id, length=8))
+    output, retired = step(scheduler, runner)
+    assert [a.request_id for a in output.admitted] == [0, 1, 2]
+    assert retired == [0, 1, 2]
