@@ -110,6 +110,7 @@ class Suite:
         self.base = EngineConfig(
             max_slots=options.concurrency,
             max_waiting=max(64, options.poisson_requests),
+            default_timeout_s=3600.0,  # a saturated Poisson run queues for minutes: every request counts
             max_new_tokens=options.max_new_tokens,
             bf16=options.bf16,
         )
