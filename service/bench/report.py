@@ -100,5 +100,5 @@ def phase_breakdown(run: Run) -> dict[str, float]:
         "feed_fill": timings.fed_tokens / max(timings.fed_positions, 1),
         "rows_per_step": timings.fed_positions / steps,
         "slots_per_step": timings.slots / steps,
-        "slot_fill": timings.live_slots / max(timings.slots, 1),
+        "slot_fill": timings.slot_fill,
     }

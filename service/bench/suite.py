@@ -334,12 +334,13 @@ class Suite:
         ratios["continuous_over_request_level_throughput"] = _throughput(continuous) / _throughput(static)
         ratios["continuous_p99_s"] = engine_row(continuous).latency_p99_s
         ratios["request_level_p99_s"] = engine_row(static).latency_p99_s
-        # A decode step's cost follows the slots it decodes, and continuous batching leaves none
-        # idle; encoding newcomers costs the same under either policy. So no scheduler outruns
-        # request-level batching by more than its time with every decoded slot made live.
+        # A decode step's cost follows the slots it decodes, continuous batching leaves none idle,
+        # and encoding newcomers is work no scheduler removes. So none outruns request-level
+        # batching by more than its time with every decoded slot made live.
         wall, encoding = static.wall_seconds, static.timings.admit
-        fill = static.timings.live_slots / max(static.timings.slots, 1)
-        ratios["continuous_over_request_level_ceiling"] = wall / (encoding + (wall - encoding) * fill)
+        ratios["continuous_over_request_level_ceiling"] = wall / (
+            encoding + (wall - encoding) * static.timings.slot_fill
+        )
         if self.reference is not None:
             self._ctranslate2_batches(lengths, engine_c)
 

@@ -53,6 +53,11 @@ class StepTimings:
     drafted: int = 0  # draft tokens fed
     confirmed: int = 0  # of which the model's choice confirmed
 
+    @property
+    def slot_fill(self) -> float:
+        """Share of the decoded slots that served a live request."""
+        return self.live_slots / max(self.slots, 1)
+
 
 class ModelRunner:
     def __init__(
