@@ -117,6 +117,11 @@ def _generate(args: argparse.Namespace) -> int:
         stale.unlink()
     names = ", ".join(f.name for f in families)
     print(f"{args.split}: {args.n} documents from {len(families)} families: {names}", file=sys.stderr)
+    if any(f.for_split for f in families):
+        from service.data.layouts.styles import split_values
+
+        axes = "; ".join(f"{axis}: {', '.join(values)}" for axis, values in split_values(args.split).items())
+        print(f"{args.split}: stochastic layout styles drawn from {axes}", file=sys.stderr)
     began = time.perf_counter()
     skipped: Counter[str] = Counter()
     starts = range(0, args.n, _CHUNK)
