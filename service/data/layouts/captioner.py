@@ -74,8 +74,8 @@ def misspell(text: str, rng: random.Random) -> str:
         return text
     i = rng.choice(positions)
     slip = rng.randrange(3)
-    if slip == 0:
+    if slip == 0 and text[i] != text[i + 1]:
         return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-    if slip == 1:
-        return text[:i] + text[i + 1 :]
-    return text[:i] + text[i] + text[i:]
+    if slip == 2:
+        return text[:i] + text[i] + text[i:]
+    return text[:i] + text[i + 1 :]
