@@ -1,17 +1,20 @@
-"""Identifiers of other papers that documents print next to their own number: never labelled.
+"""Identifiers and dates of other papers that documents print next to their own: never labelled.
 
 Booking numbers, shipper's references, customs declarations and invoice numbers look
-like document numbers; a model must learn which caption makes a number the document's.
+like document numbers, and a booking or cut-off date like the issue date; a model must
+learn which caption makes a number the document's or a date its issue or sailing date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import string
 
+from service.data.formats import sample_date
 from service.data.shipment import Shipment
 
-KINDS = ("booking_number", "shipper_reference", "customs_reference", "invoice_number")
+KINDS = ("booking_number", "shipper_reference", "customs_reference", "invoice_number", "other_date")
 
 
 def _digits(k: int, rng: random.Random) -> str:
@@ -24,8 +27,15 @@ def _letters(k: int, rng: random.Random) -> str:
 
 def identifier(kind: str, shipment: Shipment, rng: random.Random) -> str:
     """A plausible number of `kind` for this shipment's year."""
-    year = shipment.issue_date.value.year if shipment.issue_date and shipment.issue_date.value else 2026
+    issued = (
+        shipment.issue_date.value
+        if shipment.issue_date and shipment.issue_date.value
+        else dt.date(2026, 3, 2)
+    )
+    year = issued.year
     yy = f"{year % 100:02d}"
+    if kind == "other_date":  # written in the document's own date convention, like the labelled dates
+        return sample_date(issued - dt.timedelta(days=rng.randint(1, 20)), shipment.style, rng).printed
     if kind == "booking_number":
         return rng.choice(
             (

@@ -3,7 +3,8 @@
 `render(shipment, style, rng)` draws the document's habits once (captioner, placer, page
 width), then composes: letterhead and copy mark, the title, the header groups placed by
 the style's placement, the cargo lines as a table or a list with the containers and any
-dangerous goods, the totals, remarks, clauses and footer. The e-mail placement writes the
+dangerous goods, the totals, remarks, clauses and footer; now and then the sailing and
+arrival are told in a sentence instead of boxes or lines. The e-mail placement writes the
 same groups as an e-mail: headers, prose sentences that carry some values, the rest as
 caption/value lines, a signature and a quoted earlier message.
 """
@@ -23,7 +24,7 @@ from service.data.families._prose import (
 )
 from service.data.layouts import surroundings
 from service.data.layouts.captioner import Captioner
-from service.data.layouts.draw import BORDERS, Border
+from service.data.layouts.draw import BORDERS, Border, fit
 from service.data.layouts.groups import Field, Group, build_groups
 from service.data.layouts.placements import Placer
 from service.data.layouts.styles import LayoutStyle
@@ -92,12 +93,15 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
     if rng.random() < 0.3:
         lines.append(surroundings.copy_mark(rng))
     lines += [_title(shipment, width, rng), ""]
+    prose = _sentences(groups, style.languages[0], rng) if rng.random() < 0.2 else []
     for name, group in groups.items():
         if name in ("totals", "remarks"):
             continue
         if rng.random() < 0.25:
             lines.append(cap(_SECTION[name]))
         lines += [*placer.place(group.fields, rng), ""]
+    if prose:
+        lines += [*(line for sentence in prose for line in fit(sentence, width)), ""]
     pages = 2 if len("\n".join(lines)) > 2500 and rng.random() < 0.5 else 1
     if pages == 2:
         lines += [surroundings.footer(shipment, 1, 2, rng), "", shipment.title, ""]
@@ -123,6 +127,32 @@ def _take(group: Group | None, key: str) -> Field | None:
     return None
 
 
+def _sentences(groups: dict[str, Group], language: str, rng: random.Random) -> list[str]:
+    """Sentences that print the sailing and arrival in prose, taking those fields out of their
+    groups; a sentence whose fields are not all there is not written (the fields stay put)."""
+    routing, dates = groups.get("routing"), groups.get("dates")
+    sentences = []
+    vehicle = _take(routing, "vessel_or_flight")
+    origin = _take(routing, "port_of_loading")
+    departure = _take(dates, "departure_date")
+    if vehicle and origin and departure:
+        values = {"origin": origin.lines[0], "date": departure.lines[0], "vehicle": vehicle.lines[0]}
+        sentences.append(phrase(DEPARTED, language, rng).format(**values))
+    else:
+        for taken, group in ((vehicle, routing), (origin, routing), (departure, dates)):
+            if taken and group is not None:
+                group.fields.insert(0, taken)
+    place = _take(routing, "port_of_discharge")
+    arrival = _take(dates, "arrival_date")
+    if place and arrival:
+        sentences.append(phrase(ARRIVING, language, rng).format(place=place.lines[0], date=arrival.lines[0]))
+    else:
+        for taken, group in ((place, routing), (arrival, dates)):
+            if taken and group is not None:
+                group.fields.append(taken)
+    return sentences
+
+
 def _email(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Random) -> list[str]:
     border = BORDERS[style.border]
     width = rng.choice((72, 80, 96))
@@ -137,28 +167,7 @@ def _email(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.R
     body = [phrase(GREETING, language, rng), ""]
     if number:
         body.append(phrase(PREALERT_INTRO, language, rng).format(kind=shipment.title, number=number.lines[0]))
-    routing, dates = groups.get("routing"), groups.get("dates")
-    vehicle = _take(routing, "vessel_or_flight")
-    origin = _take(routing, "port_of_loading")
-    departure = _take(dates, "departure_date")
-    if vehicle and origin and departure:
-        body.append(
-            phrase(DEPARTED, language, rng).format(
-                origin=origin.lines[0], date=departure.lines[0], vehicle=vehicle.lines[0]
-            )
-        )
-    else:
-        for taken, group in ((vehicle, routing), (origin, routing), (departure, dates)):
-            if taken and group is not None:
-                group.fields.insert(0, taken)
-    place = _take(routing, "port_of_discharge")
-    arrival = _take(dates, "arrival_date")
-    if place and arrival:
-        body.append(phrase(ARRIVING, language, rng).format(place=place.lines[0], date=arrival.lines[0]))
-    else:
-        for taken, group in ((place, routing), (arrival, dates)):
-            if taken and group is not None:
-                group.fields.append(taken)
+    body += _sentences(groups, language, rng)
     body.append("")
     for name, group in groups.items():
         if group.fields and name not in ("totals", "remarks"):

@@ -221,6 +221,24 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Riferimento doganale", "MRN"),
         "pl": ("Nr zgłoszenia celnego", "MRN"),
     },
+    "other_date": {
+        "en": (
+            "Booking Date",
+            "Invoice Date",
+            "Cut-off",
+            "Doc Cut-off",
+            "Date of Order",
+            "Printed",
+            "VGM Cut-off",
+        ),
+        "de": ("Buchungsdatum", "Rechnungsdatum", "Annahmeschluss"),
+        "fr": ("Date de réservation", "Date de facture", "Date limite"),
+        "es": ("Fecha de reserva", "Fecha de factura", "Cierre documental"),
+        "nl": ("Boekingsdatum", "Factuurdatum", "Sluitingsdatum"),
+        "pt": ("Data da reserva", "Data da fatura", "Deadline"),
+        "it": ("Data prenotazione", "Data fattura", "Chiusura documenti"),
+        "pl": ("Data rezerwacji", "Data faktury", "Termin zamknięcia"),
+    },
     "agent": {
         "en": (
             "Forwarding Agent",

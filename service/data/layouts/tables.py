@@ -112,6 +112,8 @@ def cargo_table(
             else longest
         )
         widths.append(max(4, min(longest, limit)))
+    for index, text in enumerate(head):  # room for a short header on one line, a long one wraps
+        widths[index] = max(widths[index], min(len(text), rng.randint(8, 16)))
     budget = width - 3 * len(columns)
     while sum(widths) > budget and max(widths) > 12:  # narrow the widest column until the table fits the page
         widest = widths.index(max(widths))
