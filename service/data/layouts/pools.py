@@ -68,7 +68,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Port załadunku", "Miejsce załadunku"),
     },
     "port_of_discharge": {
-        "en": ("Port of Unloading", "Discharge", "To", "Place of Discharge", "P.O.D.", "Port of Dischage"),
+        "en": ("Unloading Port", "Discharge", "To", "Place of Discharge", "P.O.D.", "Port of Dischage"),
         "pl": ("Port wyładunku", "Port przeznaczenia"),
     },
     "place_of_delivery": {
@@ -87,7 +87,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Miejsce przyjęcia",),
     },
     "departure_date": {
-        "en": ("Departure", "Sailed", "Departure Date", "ETD Date", "Shipped on board date", "Dep. Date"),
+        "en": ("Departure", "Sailed", "Departure Date", "ETD Date", "On-board date", "Dep. Date"),
         "pl": ("Data wyjścia", "Data załadunku", "ETD"),
     },
     "arrival_date": {
@@ -95,15 +95,15 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Data przybycia", "ETA"),
     },
     "incoterm": {
-        "en": ("Incoterm", "Inco", "Trade Terms", "Terms of Sale", "Delivery Term", "Incoterms 2020"),
+        "en": ("Incoterm", "Inco", "Trade Terms", "Terms of Sale", "Delivery Term", "Incoterm (2020)"),
         "pl": ("Warunki dostawy", "Incoterms"),
     },
     "freight_terms": {
         "en": (
             "Freight Payment",
-            "Freight Charges",
+            "Freight Charge Terms",
             "Frt Terms",
-            "Freight & Charges",
+            "Freight Conditions",
             "Payment Terms",
             "Frieght",
         ),
@@ -123,21 +123,21 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "description": {
         "en": (
-            "Description of Packages and Goods",
+            "Goods & Packing Description",
             "Goods Description",
             "Cargo",
-            "Said to Contain",
+            "Contents",
             "Desc.",
             "Descripton",
         ),
         "pl": ("Opis towaru", "Opis"),
     },
     "hs_code": {
-        "en": ("H.S. Code", "HS No.", "Customs Tariff", "Tariff Code", "HTS Code", "HS Cde"),
+        "en": ("H.S. Code", "HS No.", "Tariff Heading", "Tariff Code", "HTS Code", "HS Cde"),
         "pl": ("Kod CN", "Kod taryfy celnej"),
     },
     "quantity": {
-        "en": ("PKGS", "No. of Packages", "Quantity", "Pieces", "Pcs", "Packges"),
+        "en": ("PKGS", "Packages (No.)", "Quantity", "Pieces", "Pcs", "Packges"),
         "pl": ("Ilość", "Liczba opakowań"),
     },
     "package_type": {
@@ -154,7 +154,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "marks": {
         "en": (
-            "Marks & Numbers",
+            "Marks + Nos",
             "Marks/Nos",
             "Shipping Marks & Nos",
             "M&N",
@@ -193,8 +193,8 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     # Numbers of other papers and parties printed next to the document's own: never labelled.
     "booking_number": {
         "en": ("Booking No.", "Booking Ref.", "BKG No.", "Booking Number", "Carrier Booking", "Bkg Ref"),
-        "de": ("Buchungsnummer", "Buchungs-Nr."),
-        "fr": ("N° de réservation", "Booking"),
+        "de": ("Buchungsreferenz", "Buchungs-Nr."),
+        "fr": ("Réf. réservation", "Booking"),
         "es": ("N° de reserva", "Booking"),
         "nl": ("Boekingsnummer",),
         "pt": ("N° da reserva", "Booking"),
@@ -202,7 +202,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Nr rezerwacji",),
     },
     "shipper_reference": {
-        "en": ("Shipper's Ref.", "Export References", "Customer Ref.", "Your Ref.", "PO No.", "Order No."),
+        "en": ("Shipper Reference", "Exporter Ref.", "Customer Ref.", "Your Ref.", "PO No.", "Order No."),
         "de": ("Ihre Referenz", "Bestell-Nr.", "Auftrags-Nr."),
         "fr": ("Votre référence", "N° de commande"),
         "es": ("Su referencia", "N° de pedido"),
@@ -212,7 +212,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Państwa ref.", "Nr zamówienia"),
     },
     "customs_reference": {
-        "en": ("Customs Ref.", "MRN", "Export Declaration", "Entry No.", "ITN", "Customs Entry"),
+        "en": ("Customs Ref.", "MRN", "Export Decl. No.", "Entry No.", "ITN", "Customs Entry"),
         "de": ("Zollreferenz", "MRN", "Ausfuhranmeldung"),
         "fr": ("Référence douane", "MRN"),
         "es": ("Referencia aduanera", "DUA"),
@@ -231,7 +231,7 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
             "Printed",
             "VGM Cut-off",
         ),
-        "de": ("Buchungsdatum", "Rechnungsdatum", "Annahmeschluss"),
+        "de": ("Buchungsdatum", "Rechnungsdatum", "Ladeschluss"),
         "fr": ("Date de réservation", "Date de facture", "Date limite"),
         "es": ("Fecha de reserva", "Fecha de factura", "Cierre documental"),
         "nl": ("Boekingsdatum", "Factuurdatum", "Sluitingsdatum"),
@@ -241,11 +241,11 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "agent": {
         "en": (
-            "Forwarding Agent",
-            "Delivery Agent",
-            "Agent at Destination",
-            "Freight Forwarder",
-            "Customs Broker",
+            "Forwarder",
+            "Destination Agent",
+            "Receiving Agent",
+            "Freight Agent",
+            "Customs Agent",
             "For delivery apply to",
         ),
         "de": ("Spediteur", "Empfangsspediteur", "Zollagent"),

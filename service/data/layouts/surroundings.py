@@ -18,14 +18,14 @@ from service.data.shipment import Shipment
 _WEB = ("www.{d}.com", "{d}.com", "www.{d}-logistics.com", "http://www.{d}.net")
 _TITLES = (
     "Export Coordinator",
-    "Customer Service",
+    "Client Services",
     "Operations",
     "Import Desk",
     "Documentation",
     "Key Account Manager",
 )
 _DISCLAIMERS = (
-    "This e-mail and any attachments are confidential and intended solely for the addressee.",
+    "The content of this message is confidential; if you received it in error, please delete it.",
     "All business is undertaken subject to our standard trading conditions, available on request.",
     "Please consider the environment before printing this e-mail.",
     "Any views expressed in this message are those of the sender and do not bind the company.",
@@ -151,5 +151,10 @@ def quoted_message(shipment: Shipment, reference: str, rng: random.Random) -> li
     if rng.random() < 0.5:
         head = [f"On {when}, {person} wrote:"]
         return head + ["> " + line for line in body]
-    head = ["-----Original Message-----", f"From: {person}", f"Sent: {when}", "Subject: RE: booking"]
+    head = [
+        "-------- Original Message --------",
+        f"From: {person}",
+        f"Sent: {when}",
+        "Subject: booking query",
+    ]
     return [*head, "", *body]
