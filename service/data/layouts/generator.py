@@ -94,6 +94,11 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
         lines.append(surroundings.copy_mark(rng))
     lines += [_title(shipment, width, rng), ""]
     prose = _sentences(groups, style.languages[0], rng) if rng.random() < 0.2 else []
+    paired = style.placement in ("boxes", "numbered") and {"parties", "references"} <= set(groups)
+    if paired and rng.random() < 0.4:
+        left, right = groups.pop("parties"), groups.pop("references")
+        numbered = style.placement == "numbered"
+        lines += [*placer.panels(left.fields, right.fields, rng, numbered), ""]
     for name, group in groups.items():
         if name in ("totals", "remarks"):
             continue

@@ -6,7 +6,8 @@ characters, and the boxed ones wrap a value only at its spaces.
 - `kv`: "Caption: value" lines, with the document's separator, aligned or not;
 - `stacked`: the caption on its own line, the value indented under it;
 - `inline`: several short fields to a line, blocks stacked;
-- `boxes`: fixed-width boxes side by side, caption on top (optionally numbered, as forms are).
+- `boxes`: fixed-width boxes side by side, caption on top (optionally numbered, as forms are);
+  `panels` puts two groups beside each other in one row of two boxes.
 """
 
 from __future__ import annotations
@@ -122,15 +123,33 @@ class Placer:
         for row in rows:
             shares = [rng.uniform(0.8, 1.4) for _ in row]
             row_widths = widths_for(self.width, shares, self.border)
-            row_cells = []
-            for item, width in zip(row, row_widths, strict=True):
-                caption = item.caption
-                if numbered:
-                    self.counter += 1
-                    caption = self.numbering.format(n=self.counter) + caption
-                cell = [piece for part in caption.split("\n") for piece in fit(part, width)]
-                cell += [piece for line in item.lines for piece in fit(line, width)]
-                row_cells.append(cell)
-            cells.append(row_cells)
+            cells.append(
+                [self._box(item, width, numbered) for item, width in zip(row, row_widths, strict=True)]
+            )
             widths.append(row_widths)
         return grid(cells, widths, self.border, rules=True)
+
+    def _box(self, item: Field, width: int, numbered: bool, inline: bool = False) -> list[str]:
+        """One field's box text: its (numbered) caption on top, or before the value when `inline`."""
+        caption = item.caption
+        if numbered:
+            self.counter += 1
+            caption = self.numbering.format(n=self.counter) + caption
+        if inline and not item.block and "\n" not in caption:
+            return fit(f"{caption}{self.sep}{item.lines[0]}", width)
+        cell = [piece for part in caption.split("\n") for piece in fit(part, width)]
+        return cell + [piece for line in item.lines for piece in fit(line, width)]
+
+    def panels(self, left: list[Field], right: list[Field], rng: random.Random, numbered: bool) -> list[str]:
+        """Two groups side by side in one row of two boxes, as forms put the parties beside the
+        references; short fields in a panel print caption and value on one line."""
+        widths = widths_for(self.width, [rng.uniform(1.0, 1.6), 1.0], self.border)
+        cells = []
+        for fields, width in ((left, widths[0]), (right, widths[1])):
+            cell: list[str] = []
+            for item in fields:
+                if cell and (item.block or rng.random() < 0.3):
+                    cell.append("")
+                cell += self._box(item, width, numbered, inline=True)
+            cells.append(cell)
+        return grid([cells], [widths], self.border)
