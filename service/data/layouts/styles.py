@@ -67,9 +67,15 @@ def split_values(split: str) -> dict[str, tuple[str, ...]]:
     """Every value a split may draw, per axis."""
     groups, forced = _groups(split)
     return {
-        axis: tuple(v for g in (*groups, forced) for v in dict.fromkeys(table[g]))
+        axis: tuple(dict.fromkeys(v for g in (*groups, forced) for v in table[g]))
         for axis, table in AXES.items()
     }
+
+
+def required_values(split: str) -> dict[str, tuple[str, ...]]:
+    """The values of which every document of `split` holds at least one (train values for train and test)."""
+    _, forced = _groups(split)
+    return {axis: table[forced] for axis, table in AXES.items()}
 
 
 def heldout_values() -> dict[str, tuple[str, ...]]:

@@ -59,6 +59,10 @@ def test_heldout_styles_hold_a_heldout_value_and_no_validation_value() -> None:
 
 
 def test_split_values_list_what_a_split_may_draw() -> None:
+    for split in ("train", "validation", "test", "heldout"):
+        values = split_values(split)
+        assert all(len(set(v)) == len(v) for v in values.values())
+    assert split_values("validation")["border"] == ("ascii", "light", "none", "heavy")
     assert "pl" not in split_values("train")["captions"]
     assert "pl" in split_values("heldout")["captions"]
     assert "double" not in split_values("validation")["border"]
