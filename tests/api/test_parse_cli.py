@@ -53,6 +53,47 @@ def test_local_parse_prints_a_line_per_file_and_fails_on_bad_ones(
     check_lines(printed(capsys), documents)
 
 
+def test_out_file_progress_bar_and_failures_listed_on_stderr(
+    tiny_model_store: Path, documents: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results.jsonl"
+    files = [str(path) for path in documents]
+    local = ["--local", "--model-dir", str(tiny_model_store), "--max-new-tokens", "16"]
+    status = main(["parse", *files, *local, "--out", str(out), "--progress"])
+    assert status == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    check_lines([json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], documents)
+    bar, *report = captured.err.split("\n")
+    redraws = bar.split("\r")[1:]
+    assert len(redraws) == 3
+    assert redraws[-1] == "[" + "#" * 30 + "] 3/3 files, 2 failed"
+    good, empty, latin1 = files
+    assert report[0] == f"{empty}: 400 bad_document: text is empty"
+    assert report[1].startswith(f"{latin1}: 400 bad_document: text is not valid UTF-8")
+    assert report[2:] == [f"1 parsed, 2 failed; results in {out}", ""]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    tiny_model_store: Path, documents: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    local = ["--local", "--model-dir", str(tiny_model_store), "--max-new-tokens", "16"]
+    assert main(["parse", str(documents[0]), *local]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "1 parsed, 0 failed\n"
+    assert len(captured.out.splitlines()) == 1
+
+
+def test_a_missing_file_is_one_line_and_nothing_is_sent(
+    documents: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nothing-here.txt"
+    assert main(["parse", str(documents[0]), str(missing), "--url", "http://127.0.0.1:9"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"cannot read {missing}: No such file or directory\n"
+    assert captured.out == ""
+
+
 def test_unreachable_service_exits_2(documents: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as probe:  # a loopback port nobody listens on
         probe.bind(("127.0.0.1", 0))
