@@ -68,7 +68,7 @@ def test_out_file_progress_bar_and_failures_listed_on_stderr(
     redraws = bar.split("\r")[1:]
     assert len(redraws) == 3
     assert redraws[-1] == "[" + "#" * 30 + "] 3/3 files, 2 failed"
-    good, empty, latin1 = files
+    _, empty, latin1 = files
     assert report[0] == f"{empty}: 400 bad_document: text is empty"
     assert report[1].startswith(f"{latin1}: 400 bad_document: text is not valid UTF-8")
     assert report[2:] == [f"1 parsed, 2 failed; results in {out}", ""]
