@@ -7,7 +7,8 @@ Each line is `{"file", "manifest", "meta"}` or `{"file", "error": {"status", "er
 "message"}}`, on stdout or in the `--out` file, in the order the files were given. Failures
 are also listed on stderr, one line per file, with a closing count; a progress bar goes there
 too when stderr is a terminal. Exit status: 0 when every file parsed, 1 when any failed,
-2 when nothing was sent (a file cannot be read, or the service is unreachable).
+2 when nothing was sent (a file cannot be read, the --out directory is missing, or the
+service is unreachable).
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
     documents = _read_all(args.files)
     if documents is None:
+        return NOTHING_SENT
+    if args.out is not None and not args.out.parent.is_dir():
+        print(f"cannot write {args.out}: no directory {args.out.parent}", file=sys.stderr)
         return NOTHING_SENT
     overrides = {
         name: getattr(args, name) for name in ("model_dir", "device") if getattr(args, name) is not None
@@ -189,8 +193,17 @@ async def _parse_remotely(
         body = json.dumps({"text": text, "options": options})
         async with slots:
             response = await client.post("/v1/parse", content=body)
-        answer = response.json()
-        result = {"file": name, **answer} if response.is_success else {"file": name, "error": answer}
+        try:
+            answer = response.json()
+        except ValueError:  # not this service (a wrong --url, a proxy's error page)
+            answer = {
+                "status": response.status_code,
+                "error": "not_json",
+                "message": f"{response.url} answered without JSON; is --url this service?",
+            }
+            result = {"file": name, "error": answer}
+        else:
+            result = {"file": name, **answer} if response.is_success else {"file": name, "error": answer}
         done(result)
         return result
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,11 @@ def documents(tmp_path: Path) -> list[Path]:
 
 
 def printed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return printed_lines(capsys.readouterr().out)
+
+
+def printed_lines(out: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def check_lines(lines: list[dict[str, Any]], files: list[Path]) -> None:
@@ -92,6 +98,41 @@ def test_a_missing_file_is_one_line_and_nothing_is_sent(
     captured = capsys.readouterr()
     assert captured.err == f"cannot read {missing}: No such file or directory\n"
     assert captured.out == ""
+
+
+def test_a_missing_output_directory_is_one_line_and_nothing_is_sent(
+    documents: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "no-such-dir" / "out.jsonl"
+    assert main(["parse", str(documents[0]), "--out", str(out), "--url", "http://127.0.0.1:9"]) == 2
+    assert capsys.readouterr().err == f"cannot write {out}: no directory {out.parent}\n"
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # keeps stderr for the command alone
+        pass
+
+
+def test_an_answer_that_is_not_json_fails_that_file_without_a_traceback(
+    documents: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = HTTPServer(("127.0.0.1", 0), QuietHandler)  # answers POST with a 501 HTML page
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert main(["parse", str(documents[0]), "--url", url]) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    captured = capsys.readouterr()
+    (line,) = printed_lines(captured.out)
+    message = f"{url}/v1/parse answered without JSON; is --url this service?"
+    assert line == {
+        "file": str(documents[0]),
+        "error": {"status": 501, "error": "not_json", "message": message},
+    }
+    assert captured.err == f"{documents[0]}: 501 not_json: {message}\n0 parsed, 1 failed\n"
 
 
 def test_unreachable_service_exits_2(documents: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
