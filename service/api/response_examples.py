@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.api.examples import OCEAN_BL_MANIFEST
+from service.api.examples import OCEAN_BL_MANIFEST, OCEAN_BL_TEXT
 from service.api.schemas import EXAMPLE_META
 
 
@@ -26,6 +26,21 @@ INVALID_DECODING_DETAIL = {
     "input": "fast",
     "ctx": {"expected": "'greedy' or 'beam'"},
 }
+
+
+def _read(path: str, printed: str, confidence: float) -> dict[str, Any]:
+    """A provenance entry for a value printed once in the example document."""
+    start = OCEAN_BL_TEXT.index(printed)
+    span = {"start": start, "end": start + len(printed), "text": printed}
+    return {"path": path, "spans": [span], "confidence": confidence}
+
+
+PROVENANCE_EXAMPLE = [
+    _read("document_number", "HLCUHAM260312877", 0.99),
+    _read("shipper.name", "Voss Maschinenbau GmbH", 0.97),
+    _read("containers[0].number", "HLXU 871234-3", 0.95),
+    _read("items[0].gross_weight.value", "8.420,000", 0.62),
+]
 
 # status -> named examples; the first of each status is the one a test reproduces
 ERROR_EXAMPLES: dict[int, dict[str, dict[str, Any]]] = {
@@ -84,11 +99,27 @@ MODEL_EXAMPLE: dict[str, Any] = {
 
 # (path, method, status) -> example of a success answer (or of readiness's 503, not an error body)
 SUCCESS_EXAMPLES: dict[tuple[str, str, str], Any] = {
-    ("/v1/parse", "post", "200"): {"manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META},
+    ("/v1/parse", "post", "200"): {
+        "manifest": OCEAN_BL_MANIFEST,
+        "provenance": PROVENANCE_EXAMPLE,
+        "meta": EXAMPLE_META,
+    },
     ("/v1/parse/batch", "post", "200"): {
         "results": [
-            {"id": "hlcu-877", "manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META, "error": None},
-            {"id": "blank", "manifest": None, "meta": None, "error": ERROR_EXAMPLES[400]["empty"]},
+            {
+                "id": "hlcu-877",
+                "manifest": OCEAN_BL_MANIFEST,
+                "provenance": PROVENANCE_EXAMPLE,
+                "meta": EXAMPLE_META,
+                "error": None,
+            },
+            {
+                "id": "blank",
+                "manifest": None,
+                "provenance": None,
+                "meta": None,
+                "error": ERROR_EXAMPLES[400]["empty"],
+            },
         ]
     },
     ("/v1/model", "get", "200"): MODEL_EXAMPLE,

@@ -8,8 +8,16 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from service.api.response_examples import ERROR_EXAMPLES
-from service.api.schemas import ErrorBody
+from service.api.examples import OCEAN_BL_TEXT
+from service.api.response_examples import ERROR_EXAMPLES, PROVENANCE_EXAMPLE, SUCCESS_EXAMPLES
+from service.api.schemas import (
+    BatchResponse,
+    ErrorBody,
+    Health,
+    ModelDescription,
+    ParseResponse,
+    Readiness,
+)
 from service.app import create_app
 from service.config import Settings
 from tests.api.serving import serve
@@ -31,6 +39,21 @@ def test_error_examples_are_error_bodies_with_their_own_status() -> None:
     for status, examples in ERROR_EXAMPLES.items():
         for body in examples.values():
             assert ErrorBody.model_validate(body).status == status
+
+
+def test_success_examples_are_valid_answers() -> None:
+    models = {
+        "/v1/parse": ParseResponse,
+        "/v1/parse/batch": BatchResponse,
+        "/v1/model": ModelDescription,
+        "/healthz": Health,
+        "/readyz": Readiness,
+    }
+    for (path, _, _), example in SUCCESS_EXAMPLES.items():
+        models[path].model_validate(example)
+    for entry in PROVENANCE_EXAMPLE:
+        for span in entry["spans"]:
+            assert OCEAN_BL_TEXT[span["start"] : span["end"]] == span["text"]
 
 
 def first_example(status: int) -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 The real service runs on the committed model on a loopback port. The page is given a sample
 document from examples/ and must show exactly the manifest the API returns for it, with each
-provenance span highlighted (or, without provenance, a note and no highlights). A second test
-feeds the page a canned answer with provenance, to pin the highlighting itself: code-point
-offsets past a character outside the BMP, overlapping spans, shading and field order.
+provenance span highlighted. Canned answers pin the rest: the highlighting itself (code-point
+offsets past a character outside the BMP, overlapping spans, shading, field order), and an
+answer without provenance or with none located (the manifest, a note, no highlights).
 A screenshot of each page is kept under test-artifacts/.
 """
 
@@ -51,6 +51,16 @@ def submit(browser: webdriver.Chrome, text: str) -> None:
     WebDriverWait(browser, WAIT_S).until(lambda driver: driver.find_element(By.ID, "json").text)
 
 
+def answer_with(browser: webdriver.Chrome, answer: dict[str, Any]) -> None:
+    """Make the loaded page's calls to the service return `answer` (200) instead."""
+    browser.execute_script(
+        """const body = arguments[0];
+        window.fetch = async () => new Response(body,
+            {status: 200, headers: {'Content-Type': 'application/json'}});""",
+        json.dumps(answer),  # as text, so the page sees the keys in this order
+    )
+
+
 def marks(browser: webdriver.Chrome) -> list[dict[str, str]]:
     script = """return [...document.querySelectorAll('#highlighted mark')].map((mark) =>
         ({text: mark.textContent, paths: mark.dataset.paths, background: mark.style.background}))"""
@@ -86,16 +96,15 @@ def test_review_page_shows_the_manifest_and_where_it_was_read(
     assert text_of(browser, "status").startswith(f"Parsed by model {expected['meta']['model_version']} in ")
     found = marks(browser)
     rows = field_rows(browser)
-    if "provenance" in expected:
-        assert not browser.find_element(By.ID, "provenance-note").is_displayed()
-        for entry in expected["provenance"]:
-            assert located_text(found, entry["path"]) == "".join(span["text"] for span in entry["spans"])
-        confidences = [float(row[2]) for row in rows[: len(expected["provenance"])]]
-        assert confidences == sorted(confidences)
-    else:
-        assert browser.find_element(By.ID, "provenance-note").is_displayed()
-        assert found == []
-        assert rows and all(row[2] == "not located" for row in rows)
+    provenance = expected["provenance"]
+    assert provenance  # the committed model locates values in this document
+    assert not browser.find_element(By.ID, "provenance-note").is_displayed()
+    for entry in provenance:
+        assert located_text(found, entry["path"]) == "".join(span["text"] for span in entry["spans"])
+    assert {path for mark in found for path in mark["paths"].split(" ")} == {e["path"] for e in provenance}
+    confidences = [float(row[2]) for row in rows[: len(provenance)]]
+    assert confidences == sorted(round(entry["confidence"], 2) for entry in provenance)
+    assert all(row[2] == "not located" for row in rows[len(provenance) :])
     assert foreign_resources(browser, server.base_url) == []
 
 
@@ -150,12 +159,7 @@ def test_highlights_follow_the_provenance_of_an_answer(server: LiveServer, brows
         for span in entry["spans"]:
             assert CANNED_TEXT[span["start"] : span["end"]] == span["text"]
     browser.get(server.base_url + "/")
-    browser.execute_script(
-        """const answer = arguments[0];
-        window.fetch = async () => new Response(JSON.stringify(answer),
-            {status: 200, headers: {'Content-Type': 'application/json'}});""",
-        CANNED,
-    )
+    answer_with(browser, CANNED)
     submit(browser, CANNED_TEXT)
     assert marks(browser) == [
         {"text": "ACME GMBH", "paths": "shipper.name", "background": "rgb(168, 241, 157)"},
@@ -198,3 +202,32 @@ def test_api_docs_load_with_the_network_off(server: LiveServer, browser: webdriv
     assert "manifest-parser" in browser.find_element(By.CSS_SELECTOR, ".swagger-ui .info .title").text
     browser.save_screenshot(str(ARTIFACTS / "api-docs.png"))
     assert foreign_resources(browser, server.base_url) == []
+
+
+@pytest.mark.parametrize(
+    ("provenance", "note"),
+    [
+        (None, "This service's answer has no provenance, so the values cannot be shown in the text."),
+        ([], "No value of this manifest was located in the text."),
+    ],
+)
+def test_without_located_values_the_page_shows_the_manifest_and_a_note(
+    server: LiveServer, browser: webdriver.Chrome, provenance: list[Any] | None, note: str
+) -> None:
+    answer = {key: value for key, value in CANNED.items() if key != "provenance"}
+    if provenance is not None:
+        answer["provenance"] = provenance
+    browser.get(server.base_url + "/")
+    answer_with(browser, answer)
+    submit(browser, CANNED_TEXT)
+    assert json.loads(text_of(browser, "json")) == CANNED["manifest"]
+    assert browser.find_element(By.ID, "provenance-note").is_displayed()
+    assert text_of(browser, "provenance-note").startswith(note)
+    assert marks(browser) == []
+    assert text_of(browser, "highlighted") == CANNED_TEXT
+    assert field_rows(browser) == [
+        ["document_type", "packing_list", "not located"],
+        ["shipper.name", "ACME GMBH", "not located"],
+        ["items[0].gross_weight.value", "1250", "not located"],
+        ["items[0].gross_weight.unit", "kg", "not located"],
+    ]

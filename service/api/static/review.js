@@ -1,9 +1,10 @@
 // The review page: send a document to /v1/parse, then show where each value was read.
 //
-// A response's optional `provenance` lists, per manifest leaf read from the text, its path in
+// A response's `provenance` lists, per manifest leaf read from the text, its path in
 // the contract's flattened form (`items[2].gross_weight.value`), its spans as code-point offsets
-// into the submitted text, and a confidence in [0, 1]. Without it the manifest is still shown,
-// with a note and no highlights. Everything is built with textContent: the document is data.
+// into the submitted text, and a confidence in [0, 1]. Without it (a service older than
+// provenance) the manifest is still shown, with a note and no highlights. Everything is built
+// with textContent: the document is data, never markup.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -125,15 +126,23 @@ function renderFields(manifest, provenance) {
   }
 }
 
+// Why no value is highlighted, or null when some are.
+function provenanceNote(provenance) {
+  if (provenance === null) {
+    return (
+      "This service's answer has no provenance, so the values cannot be shown in the text. " +
+      "Check each field of the manifest against the document."
+    );
+  }
+  if (provenance.length === 0) return "No value of this manifest was located in the text.";
+  return null;
+}
+
 function render(text, answer) {
   const provenance = Array.isArray(answer.provenance) ? answer.provenance : null;
-  const note = $("provenance-note");
-  note.hidden = provenance !== null;
-  note.textContent =
-    provenance === null
-      ? "This service's answer has no provenance, so the values cannot be shown in the text. " +
-        "Check each field of the manifest against the document."
-      : "";
+  const note = provenanceNote(provenance);
+  $("provenance-note").hidden = note === null;
+  $("provenance-note").textContent = note ?? "";
   renderText(text, provenance ?? []);
   renderFields(answer.manifest, provenance ?? []);
   $("json").textContent = JSON.stringify(answer.manifest, null, 2);
