@@ -1,0 +1,49 @@
+"""Is there a machine message in this text, which standard, and where does it stand?
+
+A document may be a message or hold one (an interchange pasted into an e-mail); the
+message's range is what its reader reads, the rest is the e-mail around it. Detection
+looks only for the standards' own openings, which free text does not print:
+- X12: `ISA` and its separator, with the sixteen element separators the fixed ISA header
+  has, up to the IEA segment; or a bare `ST*309*...` transaction set up to its SE.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ISA = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
+_ST = re.compile(r"(?<![A-Za-z0-9])ST([^A-Za-z0-9\s])\d{3}\1")
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    format: str  # a reader's name: "x12"
+    start: int
+    end: int
+
+
+def _closing(text: str, tag: str, separator: str, start: int) -> int:
+    """The end of the `tag` segment that closes the message (its terminator included), else the text's end."""
+    sep = re.escape(separator)
+    match = re.compile(rf"(?<![A-Za-z0-9]){tag}{sep}[A-Za-z0-9 {sep}]*[^A-Za-z0-9 {sep}]?").search(
+        text, start
+    )
+    return match.end() if match else len(text)
+
+
+def _x12(text: str) -> Detected | None:
+    for match in _ISA.finditer(text):
+        separator = match[1]
+        header = text[match.start() : match.start() + 130]
+        if header.count(separator) >= 16:
+            return Detected("x12", match.start(), _closing(text, "IEA", separator, match.end()))
+    bare = _ST.search(text)
+    if bare is not None:
+        return Detected("x12", bare.start(), _closing(text, "SE", bare[1], bare.end()))
+    return None
+
+
+def detect(text: str) -> Detected | None:
+    """The first machine message in `text`, or None: the document is for the model."""
+    return _x12(text)

@@ -1,0 +1,147 @@
+"""X12 309 (U.S. Customs Manifest): one cargo manifest of several bills of lading.
+
+Mapped by the 004010 layout: M10 (M1005 vessel, M1006 voyage, M1007 manifest sequence
+number), P4 (P402 arrival date, YYMMDD); per LX bill, M11 (M1104 the bill's package
+unit, M1110 place of receipt), the N1 loops (SH, CN, N1 notify, FS final destination);
+per VID equipment (VID02+VID03 number, VID04 seal, VID09 ISO type) its N10 goods lines
+(N1001 quantity, N1002 free text continued in N10s without a quantity, N1003 marks,
+N1005 commodity code under qualifier N1004, N1008 weight in N1007 units) and H1 (UN
+number; the class from H102 or the line's text).
+
+The contract reads a manifest of several bills as one document: every container and goods
+line, and parties, places and terms only when all bills state the same one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.readers import goods
+from service.readers.reading import Item, blank, container, measure, place
+from service.readers.spans import Span, join
+from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
+from service.readers.x12_segments import Segment
+
+_PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
+_TARIFF_QUALIFIERS = frozenset(("A", "H", "J"))  # N1004: Schedule B, harmonized codes
+
+
+@dataclass(slots=True)
+class _Goods:
+    item: Item
+    lines: list[Span] = field(default_factory=list)
+    marks: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Bill:
+    package_unit: Span | None = None
+    receipt: Span | None = None
+    parties: list[Party] = field(default_factory=list)
+
+
+class Reader309:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tree = blank("cargo_manifest", "sea")
+        self.unparsed: list[str] = []
+        self.bills: list[_Bill] = []
+        self.goods: list[_Goods] = []
+
+    def read(self, body: list[Segment]) -> dict[str, Any]:
+        for segment in body:
+            self.take(segment)
+        return self.finish()
+
+    def take(self, segment: Segment) -> None:
+        tag = segment.tag
+        if tag == "M10":
+            self.tree["vessel_or_flight"] = segment.span(5)
+            self.tree["voyage"] = segment.span(6)
+            self.tree["document_number"] = segment.span(7)
+        elif tag == "P4":
+            self.tree["arrival_date"] = segment.span(2)
+        elif tag == "LX":
+            self.bills.append(_Bill())
+        elif tag == "M11" and self.bills:
+            self.bills[-1].package_unit = segment.span(4)
+            self.bills[-1].receipt = segment.span(10)
+        elif tag in PARTY_SEGMENTS and self.bills:
+            parties = self.bills[-1].parties
+            if tag == "N1":
+                parties.append(start(segment))
+            elif parties:
+                parties[-1].add(segment)
+        elif tag == "VID":
+            self._equipment(segment)
+        elif tag == "N10":
+            self._goods(segment)
+        elif tag == "H1" and self.goods:
+            self.goods[-1].item.un_number = segment.span(1)
+            self.goods[-1].item.hazard_class = segment.span(2)
+
+    def _equipment(self, segment: Segment) -> None:
+        number = join([segment.span(2), segment.span(3)])
+        if number is None or segment.span(3) is None:
+            self.unparsed.append(f"{segment.where()}: no equipment number (VID03): {segment.raw[:60]!r}")
+            return
+        self.tree["containers"].append(container(number, segment.span(4), segment.span(9)))
+
+    def _goods(self, segment: Segment) -> None:
+        quantity = segment.span(1)
+        if quantity is None and not self.goods:
+            self.unparsed.append(f"{segment.where()}: continues no goods line: {segment.raw[:60]!r}")
+            return
+        if quantity is not None:
+            item = Item(quantity=quantity, gross_weight=measure(segment.span(8), segment.span(7)))
+            if segment.value(4) in _TARIFF_QUALIFIERS:
+                item.hs_code = segment.span(5)
+            if self.bills:
+                item.package_type = self.bills[-1].package_unit
+            self.goods.append(_Goods(item))
+        current = self.goods[-1]
+        for into, span in ((current.lines, segment.span(2)), (current.marks, segment.span(3))):
+            if span is not None:
+                into.append(span)
+
+    def finish(self) -> dict[str, Any]:
+        tree = self.tree
+        for role in ("SH", "CN", "N1"):
+            tree[_PARTIES[role]] = _agreed([self._party(bill, role, Party.tree) for bill in self.bills])
+        tree["place_of_delivery"] = _agreed([self._party(bill, "FS", Party.place) for bill in self.bills])
+        tree["port_of_loading"] = _agreed([place(bill.receipt, None) for bill in self.bills])
+        for found in self.goods:
+            item = found.item
+            item.description = goods.goods_phrase(self.text, found.lines)
+            item.marks = join(found.marks)
+            if item.un_number is not None and item.hazard_class is None:
+                item.hazard_class = goods.hazard_class(self.text, found.lines)
+            if item.description is not None:
+                tree["items"].append(item.tree())
+        return tree
+
+    @staticmethod
+    def _party(
+        bill: _Bill, role: str, read: Callable[[Party], dict[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        found = next((entry for entry in bill.parties if entry.entity == role), None)
+        return read(found) if found is not None else None
+
+
+def _values(tree: Any) -> Any:
+    """A tree with its spans replaced by their printed values, to compare bills."""
+    if isinstance(tree, Span):
+        return tree.value
+    if isinstance(tree, dict):
+        return {key: _values(child) for key, child in tree.items()}
+    return tree
+
+
+def _agreed(per_bill: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The first bill's entry when every bill states the same one; otherwise nothing."""
+    if not per_bill or per_bill[0] is None:
+        return None
+    first = _values(per_bill[0])
+    return per_bill[0] if all(_values(entry) == first for entry in per_bill[1:]) else None
