@@ -1,9 +1,12 @@
-"""One document's way through the service: check, tokenize, submit, validate, describe.
+"""One document's way through the service: check, read or tokenize, submit, validate, describe.
 
-The engine never sees text: over-long documents are refused here with their measured
-length (never truncated), and what comes back is validated against the contract before
-anyone sees it. A batch submits all its documents at once, so they share decode steps
-with each other and with everyone else's requests.
+A document that is (or holds) a machine message with a reader is read by its standard,
+whatever its length, and never reaches the model; a message its reader refuses goes to
+the model when it fits, and the response says why. The engine never sees text: over-long
+documents are refused here with their measured length (never truncated), and what comes
+back is validated against the contract before anyone sees it. A batch submits all its
+documents at once, so they share decode steps with each other and with everyone else's
+requests.
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
+from service import readers
 from service.api.errors import BadDocument, InvalidOption, InvalidOutput, PayloadTooLarge, describe
 from service.api.schemas import BatchDocument, BatchResult, ParseMeta, ParseOptions, ParseResponse
 from service.api.state import ServiceState
 from service.engine.errors import EngineUnavailable
-from service.engine.types import DecodeParams, Decoding
+from service.engine.types import DecodeParams, Decoding, FinishReason
 from service.manifest import Manifest
+from service.normalise import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -29,20 +35,13 @@ class DocumentParser:
     def __init__(self, state: ServiceState) -> None:
         self._state = state
 
-    def encode(self, text: str) -> list[int]:
-        if not text.strip():
-            raise BadDocument("text is empty")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise BadDocument(
-                f"text is not valid UTF-8 (unpaired surrogate at character {error.start})"
-            ) from None
+    def encode(self, text: str, fallback: str | None = None) -> list[int]:
         token_ids = self._state.runtime.tokenizer.encode(text)
         limit = self._state.engine.max_input_tokens
         if len(token_ids) > limit:
+            why = f" ({fallback})" if fallback else ""
             raise PayloadTooLarge(
-                f"document is {len(token_ids)} tokens long; the model reads at most {limit}"
+                f"document is {len(token_ids)} tokens long; the model reads at most {limit}{why}"
             )
         return token_ids
 
@@ -69,14 +68,22 @@ class DocumentParser:
     async def parse(self, text: str, options: ParseOptions) -> ParseResponse:
         self._state.check_admission()
         params = self.decode_params(options)
-        token_ids = self.encode(text)
+        _check_text(text)
         started = time.perf_counter()
+        fallback: str | None = None
+        try:
+            reading = await asyncio.to_thread(readers.read, text)
+        except readers.NotReadable as why:
+            reading, fallback = None, str(why)
+        if reading is not None:
+            return self._answer(reading, started)
+        token_ids = self.encode(text, fallback)
         try:
             result = await self._state.engine.submit(token_ids, params)
         except EngineUnavailable:
             self._state.check_admission()  # refused because draining began: say so
             raise
-        manifest = self._validate(result.text)
+        manifest = self._validate(result.text, "model")
         meta = ParseMeta(
             model_version=self._state.runtime.loaded.version,
             input_tokens=result.input_tokens,
@@ -85,7 +92,27 @@ class DocumentParser:
             mean_entropy=result.mean_entropy,
             queue_seconds=result.queue_seconds,
             duration_seconds=time.perf_counter() - started,
+            fallback=fallback,
         )
+        self._state.metrics.on_document("model")
+        return ParseResponse(manifest=manifest, meta=meta)
+
+    def _answer(self, reading: readers.Reading, started: float) -> ParseResponse:
+        """The response for a message its reader read: exact, no tokens, partial when it stopped."""
+        manifest = self._validate(normalise(reading.extraction).manifest, f"{reading.reader} reader")
+        meta = ParseMeta(
+            model_version=self._state.runtime.loaded.version,
+            input_tokens=0,
+            output_tokens=0,
+            finish_reason="partial" if reading.partial else FinishReason.EOS,
+            mean_entropy=0.0,
+            queue_seconds=0.0,
+            duration_seconds=time.perf_counter() - started,
+            reader=reading.reader,
+            partial=reading.partial,
+            unparsed=reading.unparsed,
+        )
+        self._state.metrics.on_document(reading.reader)
         return ParseResponse(manifest=manifest, meta=meta)
 
     async def parse_batch(
@@ -109,14 +136,27 @@ class DocumentParser:
                 raise outcome
         return results
 
-    def _validate(self, text: str) -> Manifest:
+    def _validate(self, output: str | dict[str, Any], source: str) -> Manifest:
         try:
-            return Manifest.model_validate_json(text)
+            if isinstance(output, str):
+                return Manifest.model_validate_json(output)
+            return Manifest.model_validate(output)
         except ValidationError as error:
             self._state.metrics.schema_invalid.inc()
             logger.error(
-                "model output failed contract validation", extra={"output": text, "errors": str(error)}
+                f"{source} output failed contract validation", extra={"output": output, "errors": str(error)}
             )
             raise InvalidOutput(
-                "the model produced an output that fails the contract; this is a bug"
+                f"the {source} produced an output that fails the contract; this is a bug"
             ) from None
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise BadDocument("text is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BadDocument(
+            f"text is not valid UTF-8 (unpaired surrogate at character {error.start})"
+        ) from None

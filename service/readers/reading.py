@@ -9,12 +9,13 @@ the model, and the response says why.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from service.extraction.schema import extraction_schema
 from service.readers.spans import Offsets, Span
 
-READERS = ("x12", "edifact", "cargo-imp", "dcsa")
+ReaderName = Literal["x12", "edifact", "cargo-imp", "dcsa"]
+READERS: tuple[ReaderName, ...] = get_args(ReaderName)
 
 
 class NotReadable(Exception):
@@ -23,7 +24,7 @@ class NotReadable(Exception):
 
 @dataclass(slots=True)
 class Reading:
-    reader: str  # one of READERS
+    reader: ReaderName
     extraction: dict[str, Any]
     offsets: Offsets
     unparsed: list[str] = field(default_factory=list)
