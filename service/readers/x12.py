@@ -17,7 +17,7 @@ from service.readers.reading import NotReadable, Reading
 from service.readers.spans import finish
 from service.readers.x12_309 import Reader309
 from service.readers.x12_310 import Reader310
-from service.readers.x12_segments import Segment, delimiters, is_segment, segments
+from service.readers.x12_segments import Delimiters, Segment, delimiters, is_segment, segments
 
 _VERSION = re.compile(r"00[3-8]\d{2,3}")
 
@@ -42,9 +42,22 @@ def _version(found: list[Segment]) -> None:
             return
 
 
+def _terminated(found: list[Segment], marks: Delimiters) -> None:
+    """Segments that run into the next line's segment: the declared terminator does not end them."""
+    running = re.compile(rf"\n\s*[A-Z][A-Z0-9]{{1,2}}{re.escape(marks.element)}")
+    for segment in found:
+        if running.search(segment.raw):
+            raise NotReadable(
+                f"X12: {segment.where()} runs into the next line's segment: the segment terminator "
+                f"{marks.terminator!r} the ISA header declares does not end the segments"
+            )
+
+
 def read(text: str, start: int, end: int) -> Reading:
     """The extraction of the X12 message at text[start:end] (an ISA interchange or a bare ST..SE)."""
-    found = segments(text, start, end, delimiters(text, start))
+    marks = delimiters(text, start)
+    found = segments(text, start, end, marks)
+    _terminated(found, marks)
     _version(found)
     opening = next((i for i, segment in enumerate(found) if segment.tag == "ST"), None)
     if opening is None:
@@ -57,11 +70,7 @@ def read(text: str, start: int, end: int) -> Reading:
     reader = _READERS[code](text)
     closing = next((i for i in range(opening + 1, len(found)) if found[i].tag == "SE"), None)
     body = found[opening + 1 : closing if closing is not None else len(found)]
-    unparsed = [
-        f"{s.where() if s.tag else f'line {s.line}'}: not a segment: {s.raw[:60]!r}"
-        for s in body
-        if not is_segment(s)
-    ]
+    unparsed = [f"line {s.line}: not a segment: {s.raw[:60]!r}" for s in body if not is_segment(s)]
     tree = reader.read([s for s in body if is_segment(s)])
     unparsed = reader.unparsed + unparsed
     if closing is None:

@@ -1,0 +1,210 @@
+"""The X12 reader on messages written from the 309/310 segment layouts: exact fields, offsets, faults."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from service.extraction.schema import span_paths
+from service.normalise import normalise
+from service.readers import NotReadable, Reading, read
+from tests.readers.x12_messages import BILL_310, MANIFEST_309, interchange, seg
+
+
+def _read(text: str) -> Reading:
+    reading = read(text)
+    assert reading is not None
+    return reading
+
+
+def _printed(text: str, pieces: list[tuple[int, int]]) -> str:
+    return re.sub(r"\s+", " ", " ".join(text[start:end] for start, end in pieces)).strip()
+
+
+def assert_offsets_print_the_spans(text: str, reading: Reading) -> None:
+    offsets = dict(reading.offsets)
+    spans = dict(span_paths(reading.extraction))
+    assert set(offsets) == set(spans)
+    for path, span in spans.items():
+        assert _printed(text, offsets[path]) == span, path
+
+
+def test_310_bill_of_lading_reads_by_the_layout() -> None:
+    text = interchange(BILL_310)
+    reading = _read(text)
+    assert reading.reader == "x12"
+    assert reading.unparsed == []
+    normalised = normalise(reading.extraction)
+    assert normalised.unreadable == []
+    assert normalised.manifest == {
+        "document_type": "bill_of_lading",
+        "document_number": "NLAXHAM260211",  # N9*BM wins over B302
+        "issue_date": "2026-02-28",
+        "transport_mode": "sea",
+        "carrier": "NORDIC LINES AS",
+        "vessel_or_flight": "NORDIC STAR",
+        "voyage": "012W",
+        "shipper": {"name": "ELBWERK MASCHINEN GMBH", "address": "INDUSTRIESTRASSE 12 HAMBURG 20457 DE",
+                    "country": "DE"},
+        "consignee": {"name": "GREAT LAKES TOOLING INC",
+                      "address": "4100 RIVER ROAD SUITE 7 TOLEDO OH 43604 US", "country": "US"},
+        "notify_party": None,
+        "port_of_loading": {"name": "HAMBURG", "unlocode": "DEHAM"},
+        "port_of_discharge": {"name": "NEW YORK, NY", "unlocode": "USNYC"},
+        "place_of_delivery": {"name": "TOLEDO", "unlocode": None},  # no R402 `UN`: no code
+        "departure_date": "2026-03-02",
+        "arrival_date": "2026-03-15",
+        "incoterm": None,
+        "freight_terms": "collect",
+        "containers": [
+            {"number": "NSLU4455661", "seal": "SL778899", "size_type": "40GP"},
+            {"number": "NSLU4455672", "seal": None, "size_type": "20GP"},
+        ],
+        "items": [
+            {"description": "MACHINE TOOL SPARE PARTS", "hs_code": "846693", "quantity": 40,
+             "package_type": "carton", "gross_weight": {"value": 12500, "unit": "kg"}, "volume_cbm": 33.5,
+             "marks": "NS/TOL 1-40", "dangerous_goods": None},
+            {"description": "PAINT RELATED MATERIAL", "hs_code": None, "quantity": 12, "package_type": "drum",
+             "gross_weight": {"value": 3300, "unit": "lb"}, "volume_cbm": None, "marks": None,
+             "dangerous_goods": {"un_number": "UN1263", "hazard_class": "3"}},
+        ],
+        "total_packages": None,
+        "total_gross_weight": {"value": 15800, "unit": "kg"},
+        "total_volume_cbm": 33.5,
+    }  # fmt: skip
+    assert_offsets_print_the_spans(text, reading)
+
+
+def test_310_spans_are_printed_values_with_their_pieces() -> None:
+    text = interchange(BILL_310)
+    reading = _read(text)
+    extraction: dict[str, Any] = reading.extraction
+    assert extraction["issue_date"] == "20260228"
+    assert extraction["containers"][0]["number"] == "NSLU 4455661"
+    assert extraction["items"][0]["gross_weight"] == {"value": "12500", "unit": "K"}
+    number = dict(reading.offsets)["containers[0].number"]
+    assert [text[start:end] for start, end in number] == ["NSLU", "4455661"]
+
+
+def test_310_freight_terms_from_b304_before_the_clauses() -> None:
+    body = [seg("B3", {2: "NLAX0043", 4: "PP", 6: "20260228"}), seg("C8", {3: "BASIC FREIGHT: COLLECT"})]
+    assert normalise(_read(interchange(body)).extraction).manifest["freight_terms"] == "prepaid"
+    mixed = [
+        seg("B3", {2: "NLAX0044", 4: "MX"}),
+        seg("C8", {3: "FREIGHT PREPAID"}),
+        seg("C8", {3: "COLLECT"}),
+    ]
+    assert normalise(_read(interchange(mixed)).extraction).manifest["freight_terms"] == "prepaid"
+    both = [
+        seg("B3", {2: "NLAX0045", 4: "MX"}),
+        seg("C8", {3: "OCEAN FREIGHT PREPAID, INLAND FREIGHT COLLECT"}),
+    ]
+    assert normalise(_read(interchange(both)).extraction).manifest["freight_terms"] is None
+
+
+def test_309_manifest_keeps_what_all_bills_agree_on() -> None:
+    text = interchange(MANIFEST_309, code="309")
+    reading = _read(text)
+    assert reading.unparsed == []
+    manifest = normalise(reading.extraction).manifest
+    assert manifest["document_type"] == "cargo_manifest"
+    assert manifest["document_number"] == "NLX012W"
+    assert (manifest["vessel_or_flight"], manifest["voyage"]) == ("NORDIC STAR", "012W")
+    assert manifest["arrival_date"] == "2026-03-15"  # P402, YYMMDD
+    assert manifest["shipper"] is None  # the bills name different shippers
+    assert manifest["consignee"] == {
+        "name": "GREAT LAKES TOOLING INC",
+        "address": "4100 RIVER ROAD TOLEDO OH 43604 US",
+        "country": "US",
+    }
+    assert manifest["port_of_loading"] == {"name": "HAMBURG", "unlocode": None}
+    assert manifest["place_of_delivery"] == {"name": "USNYC", "unlocode": "USNYC"}
+    assert manifest["containers"] == [
+        {"number": "NSLU4455661", "seal": "SL1001", "size_type": "20GP"},
+        {"number": "NSLU4455672", "seal": "SL1002", "size_type": "40RF"},
+    ]
+    assert manifest["items"] == [
+        {"description": "MACHINE TOOL SPA RE PARTS", "hs_code": "846693", "quantity": 40,
+         "package_type": "carton", "gross_weight": {"value": 8200, "unit": "kg"}, "volume_cbm": None,
+         "marks": "NS/TOL 1-40", "dangerous_goods": None},
+        {"description": "PAINT", "hs_code": "320890", "quantity": 12, "package_type": "drum",
+         "gross_weight": {"value": 3300, "unit": "kg"}, "volume_cbm": None, "marks": "NO MARKS",
+         "dangerous_goods": {"un_number": "UN1263", "hazard_class": "3"}},
+    ]  # fmt: skip
+    assert manifest["total_gross_weight"] is None  # never summed from the lines
+    assert_offsets_print_the_spans(text, reading)
+
+
+def test_hazard_class_read_through_a_wrapped_word_points_at_its_digit() -> None:
+    text = interchange(MANIFEST_309, code="309")
+    reading = _read(text)
+    pieces = dict(reading.offsets)["items[1].dangerous_goods.hazard_class"]
+    assert [text[start:end] for start, end in pieces] == ["3"]
+    assert text[pieces[0][0] - 3 : pieces[0][1]] == "SS 3"
+
+
+def test_unknown_segments_are_ignored() -> None:
+    plain = _read(interchange(BILL_310))
+    body = [*BILL_310[:5], seg("ZZQ", {1: "WHATEVER"}), seg("K1", {1: "REMARK"}), *BILL_310[5:]]
+    with_unknown = _read(interchange(body))
+    assert with_unknown.unparsed == []
+    assert with_unknown.extraction == plain.extraction
+
+
+def test_a_message_cut_short_is_read_as_far_as_it_goes() -> None:
+    text = interchange(BILL_310)
+    cut = text[: text.index("H1*1263")]
+    reading = _read(cut)
+    assert reading.partial
+    assert reading.unparsed == [
+        "SE missing: the message stops after L5 at line 31: 'L5*2*RELATED MATERIAL . REF: PO 5521'"
+    ]
+    manifest = normalise(reading.extraction).manifest
+    assert manifest["document_number"] == "NLAXHAM260211"
+    assert len(manifest["items"]) == 2
+    assert manifest["items"][1]["dangerous_goods"] is None
+
+
+def test_a_segment_that_does_not_read_is_named_with_its_line() -> None:
+    body = [*BILL_310[:19], seg("N7", {1: "NSLU", 22: "42G1"}), *BILL_310[20:]]
+    reading = _read(interchange(body))
+    assert reading.unparsed == [
+        "N7 at line 23: no equipment number (N702): 'N7*NSLU*********************42G1'"
+    ]
+    manifest = normalise(reading.extraction).manifest
+    assert [c["number"] for c in manifest["containers"]] == ["NSLU4455672"]
+
+
+def test_text_that_is_no_segment_is_named() -> None:
+    body = [*BILL_310[:5], "this line is not a segment~", *BILL_310[5:]]
+    reading = _read(interchange(body))
+    assert reading.unparsed == ["line 9: not a segment: 'this line is not a segment'"]
+
+
+def test_any_terminator_the_isa_header_declares_reads() -> None:
+    plain = _read(interchange(BILL_310))
+    for terminator in ("\n", "'\n", "!"):
+        text = interchange(BILL_310).replace("~\n", terminator)
+        assert _read(text).extraction == plain.extraction
+
+
+def _terminated_otherwise(text: str) -> str:
+    """The ISA header declares `~`, the segments after it end at line breaks only."""
+    header, rest = text.split("~\n", 1)
+    return header + "~\n" + rest.replace("~", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (_terminated_otherwise(interchange(BILL_310)), "GS at line 2 runs into the next line's segment"),
+        (interchange(BILL_310, version="009900"), "version '009900' (GS08)"),
+        (interchange(BILL_310, code="204"), "transaction set '204' has no reader"),
+    ],
+    ids=["wrong-terminator", "unknown-version", "unknown-transaction-set"],
+)
+def test_a_message_the_reader_cannot_read_says_why(text: str, reason: str) -> None:
+    with pytest.raises(NotReadable, match=re.escape(reason)):
+        read(text)
