@@ -3,7 +3,8 @@
 `--data` takes corpus JSONL (a file or a folder of shards) or a folder of NAME.txt + NAME.json
 pairs (the contract examples, the real EDI set). `--standard CORPUS` adds the four sets the
 model card reports: the synthetic test split, the held-out layout families, the contract
-examples and the real EDI messages.
+examples and the real EDI messages. `--readers` scores the standards' readers instead of
+the model (no model is loaded): `manifest-parser eval --readers --data ../shared/eval/real-edi`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--precision", choices=["float32", "bfloat16"], default="float32", help="the engine's precision"
     )
+    parser.add_argument(
+        "--readers", action="store_true", help="score the machine-message readers, not the model"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
 
@@ -45,6 +49,8 @@ def standard_sets(corpus: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.readers:
+        return run_readers(args)
     from service.checkpoint import load_model, update_card
     from service.engine.types import DecodeParams, Decoding
     from service.tokenizer import Tokenizer
@@ -74,6 +80,25 @@ def run(args: argparse.Namespace) -> int:
         print()
     if args.write_card:
         update_card(args.model_dir, {"evaluation": card_figures(results)})
+    return 0
+
+
+def run_readers(args: argparse.Namespace) -> int:
+    from service.training.evaluate import load_eval_set
+    from service.training.reader_eval import evaluate_readers, print_reader_result
+
+    sets = list(args.data) + (standard_sets(args.standard) if args.standard else [])
+    if not sets:
+        raise SystemExit("give --data PATH or --standard CORPUS")
+    results = []
+    for path in sets:
+        records = load_eval_set(path)[: args.limit or None]
+        results.append(evaluate_readers(path.name or str(path), records).to_dict())
+        if not args.json:
+            print_reader_result(results[-1])
+    if args.json:
+        json.dump({"readers": True, "sets": results}, sys.stdout, indent=2)
+        print()
     return 0
 
 
