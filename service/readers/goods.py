@@ -7,7 +7,8 @@ description is the goods phrase only. The text is cut into sentences (` . ` or a
 after a word); the phrase is the first sentence that is not a packing, weight or
 `LABEL: value` statement, or the goods named by `<number> <unit> OF <goods>` in a packing
 statement; tariff numbers before it and hazard, tariff and flash-point notes after it are
-dropped. When no sentence qualifies, the text is kept as written.
+dropped. When no sentence qualifies, the text is kept as written. A tariff number the text
+labels (`HS 6109.10`) is read for lines whose message has no tariff element of its own.
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ _PACKING = re.compile(
 _LABELLED = re.compile(r"^[A-Z][A-Z .#/-]{0,30}:", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{3}")
 _LEADING_TARIFF = re.compile(r"\d{4}(?:\.\d{2}){1,3}\s+")
+_TARIFF_LABEL = r"(?:HS|HTS|NCM|N\.\s?C\.\s?M\.|SCHEDULE\s+B|COMMODITY\s+CODE|TARIFF(?:\s+NO\.?)?)"
+_TARIFF_NUMBER = r"(\d{4}(?:\.?\d{2}){1,3})(?![\d.]*\d)"
 _NOTE = re.compile(
-    r",\s*(?:CLASS|UN\b|IMO\b|IMDG|PG\b|FP\b|FLASH|HS\b|NCM\b)|\s(?:N\.?\s?C\.?\s?M\.?|HS\s?CODE|HTS)\s*[:.]",
+    r",\s*(?:CLASS|UN\b|IMO\b|IMDG|PG\b|FP\b|FLASH|HS\b|NCM\b)|\s(?:N\.?\s?C\.?\s?M\.?|HS\s?CODE|HTS)\s*[:.]"
+    rf"|\s{_TARIFF_LABEL}\s*(?:CODE)?\s*:?\s*\d{{4}}|\sUN\s?-?\d{{4}}\b",
     re.IGNORECASE,
 )
+_TARIFF = re.compile(rf"\b{_TARIFF_LABEL}\s*(?:CODE)?\s*:?\s*{_TARIFF_NUMBER}", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.,;:]+$")
 
 
@@ -86,4 +91,11 @@ def hazard_class(document: str, lines: list[Span]) -> Span | None:
     """
     joined = Joined(document, lines, separator="")
     match = _HAZARD_CLASS.search(joined.text)
+    return joined.span(match.start(1), match.end(1)) if match else None
+
+
+def tariff_number(document: str, lines: list[Span]) -> Span | None:
+    """A tariff number the free text labels as one (`HS 6109.10`, `NCM: 0901.11.10`)."""
+    joined = Joined(document, lines)
+    match = _TARIFF.search(joined.text)
     return joined.span(match.start(1), match.end(1)) if match else None

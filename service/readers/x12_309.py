@@ -1,15 +1,17 @@
 """X12 309 (U.S. Customs Manifest): one cargo manifest of several bills of lading.
 
-Mapped by the 004010 layout: M10 (M1005 vessel, M1006 voyage, M1007 manifest sequence
+Mapped by the 004010 layout: M10 (M1002 mode, M1005 vessel, M1006 voyage, M1007 manifest sequence
 number), P4 (P402 arrival date, YYMMDD); per LX bill, M11 (M1104 the bill's package
 unit, M1110 place of receipt), the N1 loops (SH, CN, N1 notify, FS final destination);
 per VID equipment (VID02+VID03 number, VID04 seal, VID09 ISO type) its N10 goods lines
 (N1001 quantity, N1002 free text continued in N10s without a quantity, N1003 marks,
 N1005 commodity code under qualifier N1004, N1008 weight in N1007 units) and H1 (UN
-number; the class from H102 or the line's text).
+number; the class from H102 or the line's text; a tariff number the text labels, where
+N1005 states none). R4 ports are read as in the 310.
 
 The contract reads a manifest of several bills as one document: every container and goods
-line, and parties, places and terms only when all bills state the same one.
+line, and parties, places and terms only when all bills state the same one; the M11
+totals (M1103 quantity, M1105/M1106 weight, M1107/M1108 volume) only when there is one bill.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.readers import goods
+from service.readers import x12_ports as ports
 from service.readers.reading import Item, blank, container, measure, place
 from service.readers.spans import Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
@@ -26,6 +29,8 @@ from service.readers.x12_segments import Segment
 
 _PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
 _TARIFF_QUALIFIERS = frozenset(("A", "H", "J"))  # N1004: Schedule B, harmonized codes
+# M1002 transportation method (element 91): air, ocean, rail, motor.
+_MODES = {"A": "air", "O": "sea", "S": "sea", "R": "rail", "M": "road", "J": "road"}
 
 
 @dataclass(slots=True)
@@ -37,9 +42,11 @@ class _Goods:
 
 @dataclass(slots=True)
 class _Bill:
-    package_unit: Span | None = None
-    receipt: Span | None = None
+    m11: Segment | None = None
     parties: list[Party] = field(default_factory=list)
+
+    def element(self, position: int) -> Span | None:
+        return self.m11.span(position) if self.m11 is not None else None
 
 
 class Reader309:
@@ -58,16 +65,18 @@ class Reader309:
     def take(self, segment: Segment) -> None:
         tag = segment.tag
         if tag == "M10":
+            self.tree["transport_mode"] = _MODES.get(segment.value(2), "sea")
             self.tree["vessel_or_flight"] = segment.span(5)
             self.tree["voyage"] = segment.span(6)
             self.tree["document_number"] = segment.span(7)
         elif tag == "P4":
             self.tree["arrival_date"] = segment.span(2)
+        elif tag == "R4":
+            ports.read(self.tree, segment)
         elif tag == "LX":
             self.bills.append(_Bill())
         elif tag == "M11" and self.bills:
-            self.bills[-1].package_unit = segment.span(4)
-            self.bills[-1].receipt = segment.span(10)
+            self.bills[-1].m11 = segment
         elif tag in PARTY_SEGMENTS and self.bills:
             parties = self.bills[-1].parties
             if tag == "N1":
@@ -90,16 +99,17 @@ class Reader309:
         self.tree["containers"].append(container(number, segment.span(4), segment.span(9)))
 
     def _goods(self, segment: Segment) -> None:
-        quantity = segment.span(1)
-        if quantity is None and not self.goods:
+        # A goods line states a quantity, a commodity code or a weight; a continuation only text.
+        new = any(segment.span(position) is not None for position in (1, 4, 5, 6, 7, 8))
+        if not new and not self.goods:
             self.unparsed.append(f"{segment.where()}: continues no goods line: {segment.raw[:60]!r}")
             return
-        if quantity is not None:
-            item = Item(quantity=quantity, gross_weight=measure(segment.span(8), segment.span(7)))
+        if new:
+            item = Item(quantity=segment.span(1), gross_weight=measure(segment.span(8), segment.span(7)))
             if segment.value(4) in _TARIFF_QUALIFIERS:
                 item.hs_code = segment.span(5)
             if self.bills:
-                item.package_type = self.bills[-1].package_unit
+                item.package_type = self.bills[-1].element(4)
             self.goods.append(_Goods(item))
         current = self.goods[-1]
         for into, span in ((current.lines, segment.span(2)), (current.marks, segment.span(3))):
@@ -109,15 +119,26 @@ class Reader309:
     def finish(self) -> dict[str, Any]:
         tree = self.tree
         for role in ("SH", "CN", "N1"):
-            tree[_PARTIES[role]] = _agreed([self._party(bill, role, Party.tree) for bill in self.bills])
-        tree["place_of_delivery"] = _agreed([self._party(bill, "FS", Party.place) for bill in self.bills])
-        tree["port_of_loading"] = _agreed([place(bill.receipt, None) for bill in self.bills])
+            tree[_PARTIES[role]] = _agreed(
+                [self._party(bill, role, lambda found: found.tree(self.text)) for bill in self.bills]
+            )
+        if tree["place_of_delivery"] is None:
+            tree["place_of_delivery"] = _agreed([self._party(bill, "FS", Party.place) for bill in self.bills])
+        if tree["port_of_loading"] is None:
+            tree["port_of_loading"] = _agreed([place(bill.element(10), None) for bill in self.bills])
+        if len(self.bills) == 1:  # one bill: its M11 totals are the document's
+            bill = self.bills[0]
+            tree["total_packages"] = bill.element(3)
+            tree["total_gross_weight"] = measure(bill.element(5), bill.element(6))
+            tree["total_volume"] = measure(bill.element(7), bill.element(8))
         for found in self.goods:
             item = found.item
             item.description = goods.goods_phrase(self.text, found.lines)
             item.marks = join(found.marks)
             if item.un_number is not None and item.hazard_class is None:
                 item.hazard_class = goods.hazard_class(self.text, found.lines)
+            if item.hs_code is None:
+                item.hs_code = goods.tariff_number(self.text, found.lines)
             if item.description is not None:
                 tree["items"].append(item.tree())
         return tree

@@ -5,9 +5,10 @@ date), N9 by qualifier (BM bill of lading number), V1 (V102 vessel, V104 voyage)
 loops (SH shipper, CN consignee, N1 notify party, CA carrier), R4 ports by function code
 with the DTM that follows (L loading + departure date, D discharge + arrival date, E place
 of delivery; R403 is the UN/LOCODE when R402 is `UN`), C8/C8C clauses (freight terms when
-B304 says mixed), and per LX line N7 (equipment, N722 ISO type), M7 (seal), L0 (weight,
-volume, lading quantity and packaging form), L5 (description, commodity code, marks) and
-H1 (UN number); L3 gives the totals.
+B304 says mixed), FOB (FOB05 Incoterm when FOB04 is `01`), N7 (equipment, N722 ISO type)
+and M7 (seal) before or inside the LX lines, per LX line L0 (weight, volume, lading
+quantity and packaging form), L5 (description, commodity code, marks), MAN (marks) and H1
+(UN number); L3 gives the totals. N9 `WY` (waybill number) makes the document a sea waybill.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.readers import goods
-from service.readers.reading import Item, blank, container, measure, place
+from service.readers import x12_ports as ports
+from service.readers.reading import Item, blank, container, measure
 from service.readers.spans import Joined, Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
 from service.readers.x12_segments import Segment
 
 _PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
-_PORTS = {"L": "port_of_loading", "D": "port_of_discharge", "E": "place_of_delivery"}
-_PORT_DATES = {"L": "departure_date", "D": "arrival_date"}
+_NUMBERS = {"BM": "bill_of_lading", "WY": "sea_waybill"}  # N901: bill of lading, waybill number
 _PAYMENT = frozenset(("PP", "CC"))  # B304: prepaid, collect (MX mixed, and others, say nothing single)
 # L504 commodity code qualifiers of tariff numbers: A Schedule B, J/H harmonized; Z (mutually
 # defined) only where the code has a tariff number's length.
@@ -52,7 +53,9 @@ class Reader310:
         self.clauses: list[Span] = []
         self.parties: list[Party] = []
         self.lines: list[_Line] = []
+        self.header = _Line()  # equipment stated before the first LX
         self.port: str | None = None  # R401 of the last R4, for the DTM after it
+        self.lading: Span | None = None  # L311
 
     def read(self, body: list[Segment]) -> dict[str, Any]:
         for segment in body:
@@ -65,21 +68,26 @@ class Reader310:
             self._party(segment)
         elif tag == "LX":
             self.lines.append(_Line())
-        elif tag in ("N7", "M7", "L0", "L5", "H1") and self.lines:
-            self._line(segment, self.lines[-1])
+        elif tag in ("N7", "M7", "L0", "L5", "MAN", "H1"):
+            self._line(segment, self.lines[-1] if self.lines else self.header)
         elif tag == "B3":
             self.tree["document_number"] = self.tree["document_number"] or segment.span(2)
             self.payment = segment.span(4)
             self.tree["issue_date"] = segment.span(6)
-        elif tag == "N9" and segment.value(1) == "BM":
+        elif tag == "N9" and segment.value(1) in _NUMBERS:
             self.bill_number = segment.span(2)
+            self.tree["document_type"] = _NUMBERS[segment.value(1)]
+        elif tag == "FOB":
+            self.payment = self.payment or segment.span(1)
+            if segment.value(4) == "01":  # FOB05 is an Incoterms code
+                self.tree["incoterm"] = segment.span(5)
         elif tag == "V1":
             self.tree["vessel_or_flight"] = segment.span(2)
             self.tree["voyage"] = segment.span(4)
         elif tag == "R4":
-            self._port(segment)
-        elif tag == "DTM" and self.port in _PORT_DATES:
-            self.tree[_PORT_DATES[self.port]] = segment.span(2)
+            self.port = ports.read(self.tree, segment)
+        elif tag == "DTM" and self.port in ports.PORT_DATES:
+            self.tree[ports.PORT_DATES[self.port]] = segment.span(2)
             self.port = None
         elif tag in ("C8", "C8C"):
             clause = segment.span(3 if tag == "C8" else 1)
@@ -88,19 +96,13 @@ class Reader310:
         elif tag == "L3":
             self.tree["total_gross_weight"] = measure(segment.span(1), segment.span(12))
             self.tree["total_volume"] = measure(segment.span(9), segment.span(10))
+            self.lading = segment.span(11)
 
     def _party(self, segment: Segment) -> None:
         if segment.tag == "N1":
             self.parties.append(start(segment))
         elif self.parties:
             self.parties[-1].add(segment)
-
-    def _port(self, segment: Segment) -> None:
-        self.port = segment.value(1)
-        key = _PORTS.get(self.port)
-        if key is not None:
-            code = segment.span(3) if segment.value(2) == "UN" else None
-            self.tree[key] = place(segment.span(4), code)
 
     def _line(self, segment: Segment, line: _Line) -> None:
         item = line.item
@@ -130,6 +132,8 @@ class Reader310:
             ):
                 item.hs_code = item.hs_code or code
             item.marks = item.marks or segment.span(6)
+        elif segment.tag == "MAN":
+            item.marks = item.marks or segment.span(2)
         elif segment.tag == "H1":
             item.un_number = segment.span(1)
             item.hazard_class = segment.span(2)
@@ -139,10 +143,12 @@ class Reader310:
         tree["document_number"] = self.bill_number or tree["document_number"]
         for found in self.parties:
             if found.entity in _PARTIES:
-                tree[_PARTIES[found.entity]] = found.tree()
+                tree[_PARTIES[found.entity]] = found.tree(self.text)
             elif found.entity == "CA":
                 tree["carrier"] = join(found.names)
         tree["freight_terms"] = self._freight_terms()
+        tree["total_packages"] = self._total_packages()
+        tree["containers"].extend(self.header.containers)
         for line in self.lines:
             tree["containers"].extend(line.containers)
             if line.descriptions:
@@ -151,6 +157,17 @@ class Reader310:
                     line.item.hazard_class = goods.hazard_class(self.text, line.descriptions)
                 tree["items"].append(line.item.tree())
         return tree
+
+    def _total_packages(self) -> Span | None:
+        """L311, when it counts what the lines count (their L0 lading quantities add up to it).
+
+        Carriers also fill L311 with the number of containers; a sum that does not match
+        says the total counts something else, and a count of unknown things is no total.
+        """
+        counts = [line.item.quantity.value for line in self.lines if line.item.quantity is not None]
+        if self.lading is None or not counts or not all(c.isdigit() for c in [*counts, self.lading.value]):
+            return None
+        return self.lading if sum(int(count) for count in counts) == int(self.lading.value) else None
 
     def _freight_terms(self) -> Span | None:
         """B304 when it says prepaid or collect; else the one term a freight clause states."""

@@ -1,7 +1,8 @@
 """The X12 N1 loop (N1 name, N2 more name, N3 street, N4 city/state/postal/country) as a party.
 
 The address is the N3 elements then the N4 elements in their order, empty ones skipped,
-each its own piece in the text; the country is N404 (ISO 3166 code). ID codes (N103/N104)
+each its own piece in the text; the country is N404 (ISO 3166 code), or else the country
+name the address ends with. ID codes (N103/N104)
 are not part of a postal address, except where the entity is a place (N1*FS, final
 destination) and the code is a UN/LOCODE.
 """
@@ -12,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from service.normalise import Unreadable, codes
 from service.readers.reading import party, place
-from service.readers.spans import Span, join
+from service.readers.spans import Joined, Span, join
 from service.readers.x12_segments import Segment
 
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
@@ -38,13 +40,35 @@ class Party:
             self.address.extend(span for span in segment.elements[:4] if span is not None)
             self.country = segment.span(4)
 
-    def tree(self) -> dict[str, Any] | None:
-        return party(join(self.names), join(self.address), self.country)
+    def tree(self, text: str) -> dict[str, Any] | None:
+        country = self.country or (trailing_country(text, self.address[-1]) if self.address else None)
+        return party(join(self.names), join(self.address), country)
 
     def place(self) -> dict[str, Any] | None:
         """This entity read as a place: its name, and its code where that is a UN/LOCODE."""
         code = self.code if self.code is not None and _UNLOCODE.fullmatch(self.code.value) else None
         return place(join(self.names), code)
+
+
+def trailing_country(text: str, line: Span) -> Span | None:
+    """The country name an address line ends with (`..., 64358, USA`), when N404 states none.
+
+    The longest run of up to four final words that reads as a country; a run shorter than
+    three letters is not taken, since US state and Canadian province codes end addresses too.
+    """
+    joined = Joined(text, [line])
+    words = list(re.finditer(r"[^\s,]+", joined.text))
+    for count in range(min(4, len(words)), 0, -1):
+        start, end = words[-count].start(), words[-1].end()
+        candidate = joined.text[start:end]
+        if len(candidate) < 3:
+            continue
+        try:
+            codes.country(candidate)
+        except Unreadable:
+            continue
+        return joined.span(start, end)
+    return None
 
 
 def start(segment: Segment) -> Party:

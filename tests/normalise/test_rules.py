@@ -196,3 +196,24 @@ def test_dangerous_goods_parts() -> None:
     assert codes.un_number("1263") == "UN1263"
     assert codes.hazard_class("CLASS 3") == "3"
     assert codes.hazard_class("2.1") == "2.1"
+
+
+@pytest.mark.parametrize(
+    ("name", "placeholder"),
+    [
+        ("SAME AS CONSIGNEE", True),
+        ("Same as cnee", True),
+        ("IDEM", True),
+        ("IDEM DESTINATAIRE", True),
+        ("AS ABOVE", True),
+        ("--", True),
+        ("N/A", True),
+        ("WIE EMPFÄNGER", True),
+        ("IGUAL AL CONSIGNATARIO", True),
+        ("TO ORDER", False),  # a party with that name, the contract says
+        ("IDEMITSU KOSAN CO LTD", False),
+        ("SAMEDAY LOGISTICS", False),
+    ],
+)
+def test_party_placeholders(name: str, placeholder: bool) -> None:
+    assert codes.is_placeholder(name) is placeholder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.readers.goods import goods_phrase, hazard_class
+from service.readers.goods import goods_phrase, hazard_class, tariff_number
 from service.readers.spans import Span
 
 
@@ -33,6 +33,8 @@ def _lines(*parts: str) -> tuple[str, list[Span]]:
         (("-03-CONTAINERS WITH 900 BAGS OF ROASTED COFFEE BEANS. ORIGIN: KENYA",), "ROASTED COFFEE BEANS"),
         (("WOODEN TOY", "S."), "WOODEN TOY S"),  # a mid-word wrap stays split, as printed
         ((".",), "."),  # nothing but a dot: kept as written
+        (("COTTON T-SHIRTS", "HS 6109.10"), "COTTON T-SHIRTS"),
+        (("LITHIUM BATTERIES UN3480 CLASS 9",), "LITHIUM BATTERIES"),
     ],
 )
 def test_goods_phrase(parts: tuple[str, ...], phrase: str) -> None:
@@ -61,3 +63,12 @@ def test_hazard_class_from_free_text(parts: tuple[str, ...], hazard: str | None)
     document, spans = _lines(*parts)
     found = hazard_class(document, spans)
     assert (found.value if found else None) == hazard
+
+
+def test_a_tariff_number_the_text_labels_is_read() -> None:
+    document, spans = _lines("COTTON T-SHIRTS", "HS 6109.10 . PO 4471")
+    found = tariff_number(document, spans)
+    assert found is not None and found.value == "6109.10"
+    assert (
+        tariff_number(*_lines("COTTON T-SHIRTS 4471.2020")) is None
+    )  # unlabelled digits are no tariff number

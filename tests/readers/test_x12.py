@@ -208,3 +208,64 @@ def _terminated_otherwise(text: str) -> str:
 def test_a_message_the_reader_cannot_read_says_why(text: str, reason: str) -> None:
     with pytest.raises(NotReadable, match=re.escape(reason)):
         read(text)
+
+
+def test_310_waybill_with_equipment_before_the_lines_marks_terms_and_a_matching_total() -> None:
+    body = [
+        seg("B3", {2: "INV0001", 3: "NLAXSWB77", 6: "20260228"}),
+        seg("N9", {1: "WY", 2: "NLAXSWB77", 3: "SEA WAYBILL"}),
+        seg("N1", {1: "SH", 2: "ELBWERK MASCHINEN GMBH"}),
+        seg("N3", {1: "INDUSTRIESTRASSE 12, 20457 HAMBURG, GERMANY"}),
+        seg("N1", {1: "N1", 2: "SAME AS CONSIGNEE"}),
+        seg("FOB", {1: "PP", 4: "01", 5: "FCA"}),
+        seg("N7", {1: "NSLU", 2: "4455661", 22: "45G1"}),
+        seg("M7", {1: "SL1"}),
+        seg("LX", {1: "1"}),
+        seg("L0", {1: "1", 4: "900", 5: "G", 8: "30", 9: "CTN", 11: "K"}),
+        seg("L5", {1: "1", 2: "BEARINGS"}),
+        seg("MAN", {1: "L", 2: "ELB/TOL 1-30"}),
+        seg("LX", {1: "2"}),
+        seg("L0", {1: "2", 4: "400", 5: "G", 8: "12", 9: "CTN", 11: "K"}),
+        seg("L5", {1: "2", 2: "SEALS"}),
+        seg("L3", {1: "1300", 2: "G", 11: "42", 12: "K"}),
+    ]
+    manifest = normalise(_read(interchange(body)).extraction).manifest
+    assert (manifest["document_type"], manifest["document_number"]) == ("sea_waybill", "NLAXSWB77")
+    assert manifest["shipper"] == {
+        "name": "ELBWERK MASCHINEN GMBH",
+        "address": "INDUSTRIESTRASSE 12, 20457 HAMBURG, GERMANY",
+        "country": "DE",  # no N404: the country name the address ends with
+    }
+    assert manifest["notify_party"] is None  # a placeholder names no party
+    assert (manifest["incoterm"], manifest["freight_terms"]) == ("FCA", "prepaid")
+    assert manifest["containers"] == [{"number": "NSLU4455661", "seal": "SL1", "size_type": "40HC"}]
+    assert [item["marks"] for item in manifest["items"]] == ["ELB/TOL 1-30", None]
+    assert manifest["total_packages"] == 42  # L311 counts what the lines count
+
+
+def test_310_lading_total_that_counts_containers_is_no_package_total() -> None:
+    body = [*BILL_310[:-1], seg("L3", {1: "15800", 2: "G", 11: "2", 12: "K"})]  # lines: 40 + 12 packages
+    assert normalise(_read(interchange(body)).extraction).manifest["total_packages"] is None
+
+
+def test_309_single_bill_totals_ports_and_a_labelled_tariff_number() -> None:
+    body = [
+        seg("M10", {1: "NLAX", 2: "O", 5: "NORDIC STAR", 6: "012W", 7: "NLX012W"}),
+        seg("R4", {1: "L", 2: "UN", 3: "DEHAM", 4: "HAMBURG"}),
+        seg("R4", {1: "D", 2: "D", 3: "4601", 4: "NEWARK"}),
+        seg("LX", {1: "1"}),
+        seg("M11", {1: "NLAXHAM001", 3: "40", 4: "CTN", 5: "8200", 6: "K", 7: "33.5", 8: "X"}),
+        seg("N10", {1: "40", 2: "COTTON T-SHIRTS", 7: "K", 8: "8200"}),
+        seg("N10", {2: "HS 6109.10"}),
+    ]
+    manifest = normalise(_read(interchange(body, code="309")).extraction).manifest
+    assert manifest["port_of_loading"] == {"name": "HAMBURG", "unlocode": "DEHAM"}
+    assert manifest["port_of_discharge"] == {
+        "name": "NEWARK",
+        "unlocode": None,
+    }  # a Schedule D code is no UN/LOCODE
+    assert manifest["total_packages"] == 40
+    assert manifest["total_gross_weight"] == {"value": 8200, "unit": "kg"}
+    assert manifest["total_volume_cbm"] == 33.5
+    assert manifest["items"][0]["description"] == "COTTON T-SHIRTS"
+    assert manifest["items"][0]["hs_code"] == "610910"
