@@ -7,7 +7,7 @@ read the message raises `NotReadable` with the reason. Readers import no torch.
 
 from __future__ import annotations
 
-from service.readers import x12
+from service.readers import edifact, x12
 from service.readers.detect import Detected, detect
 from service.readers.reading import READERS, NotReadable, Reading
 
@@ -19,4 +19,6 @@ def read(text: str) -> Reading | None:
     found = detect(text)
     if found is None:
         return None
+    if found.format == "edifact":
+        return edifact.read(text, found)
     return x12.read(text, found.start, found.end)

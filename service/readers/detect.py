@@ -4,7 +4,10 @@ A document may be a message or hold one (an interchange pasted into an e-mail); 
 message's range is what its reader reads, the rest is the e-mail around it. Detection
 looks only for the standards' own openings, which free text does not print:
 - X12: `ISA` and its separator, with the sixteen element separators the fixed ISA header
-  has, up to the IEA segment; or a bare `ST*309*...` transaction set up to its SE.
+  has, up to the IEA segment; or a bare `ST*309*...` transaction set up to its SE;
+- EDIFACT: `UNA` and its six service characters before UNB/UNH, `UNB+UNOx` or
+  `UNH+ref+TYPE:`, up to UNZ (or UNT for a message without its interchange).
+When a text holds several, the first one is read.
 """
 
 from __future__ import annotations
@@ -12,13 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.readers.reading import ReaderName
+
 _ISA = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
 _ST = re.compile(r"(?<![A-Za-z0-9])ST([^A-Za-z0-9\s])\d{3}\1")
+_UNA = re.compile(r"(?<![A-Za-z0-9])UNA(.)(.)(.)(.)(.)(.)\s*UN[BH]\2")
+_UNB = re.compile(r"(?<![A-Za-z0-9])UNB([^A-Za-z0-9\s])UNO[A-Z]")
+_UNH = re.compile(r"(?<![A-Za-z0-9])UNH([^A-Za-z0-9\s])[^\s]{1,14}?\1[A-Z]{6}[^A-Za-z0-9\s]")
 
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    format: str  # a reader's name: "x12"
+    format: ReaderName
     start: int
     end: int
 
@@ -44,6 +52,20 @@ def _x12(text: str) -> Detected | None:
     return None
 
 
+def _edifact(text: str) -> Detected | None:
+    una = _UNA.search(text)
+    if una is not None:
+        return Detected("edifact", una.start(), _closing(text, "UNZ", una[2], una.end()))
+    unb = _UNB.search(text)
+    if unb is not None:
+        return Detected("edifact", unb.start(), _closing(text, "UNZ", unb[1], unb.end()))
+    unh = _UNH.search(text)
+    if unh is not None:
+        return Detected("edifact", unh.start(), _closing(text, "UNT", unh[1], unh.end()))
+    return None
+
+
 def detect(text: str) -> Detected | None:
     """The first machine message in `text`, or None: the document is for the model."""
-    return _x12(text)
+    found = [message for message in (_x12(text), _edifact(text)) if message is not None]
+    return min(found, key=lambda message: message.start) if found else None

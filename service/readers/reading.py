@@ -102,3 +102,20 @@ class Item:
             "marks": self.marks,
             "dangerous_goods": dangerous,
         }
+
+
+def _values(tree: Any) -> Any:
+    """A tree with its spans replaced by their printed values, to compare what parts state."""
+    if isinstance(tree, Span):
+        return tree.value
+    if isinstance(tree, dict):
+        return {key: _values(child) for key, child in tree.items()}
+    return tree
+
+
+def agreed(stated: list[Any]) -> Any:
+    """The first statement when every part of the document (bill, consignment) states the same; else None."""
+    if not stated or stated[0] is None:
+        return None
+    first = _values(stated[0])
+    return stated[0] if all(_values(entry) == first for entry in stated[1:]) else None

@@ -22,7 +22,7 @@ from typing import Any
 
 from service.readers import goods
 from service.readers import x12_ports as ports
-from service.readers.reading import Item, blank, container, measure, place
+from service.readers.reading import Item, agreed, blank, container, measure, place
 from service.readers.spans import Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
 from service.readers.x12_segments import Segment
@@ -119,13 +119,13 @@ class Reader309:
     def finish(self) -> dict[str, Any]:
         tree = self.tree
         for role in ("SH", "CN", "N1"):
-            tree[_PARTIES[role]] = _agreed(
+            tree[_PARTIES[role]] = agreed(
                 [self._party(bill, role, lambda found: found.tree(self.text)) for bill in self.bills]
             )
         if tree["place_of_delivery"] is None:
-            tree["place_of_delivery"] = _agreed([self._party(bill, "FS", Party.place) for bill in self.bills])
+            tree["place_of_delivery"] = agreed([self._party(bill, "FS", Party.place) for bill in self.bills])
         if tree["port_of_loading"] is None:
-            tree["port_of_loading"] = _agreed([place(bill.element(10), None) for bill in self.bills])
+            tree["port_of_loading"] = agreed([place(bill.element(10), None) for bill in self.bills])
         if len(self.bills) == 1:  # one bill: its M11 totals are the document's
             bill = self.bills[0]
             tree["total_packages"] = bill.element(3)
@@ -149,20 +149,3 @@ class Reader309:
     ) -> dict[str, Any] | None:
         found = next((entry for entry in bill.parties if entry.entity == role), None)
         return read(found) if found is not None else None
-
-
-def _values(tree: Any) -> Any:
-    """A tree with its spans replaced by their printed values, to compare bills."""
-    if isinstance(tree, Span):
-        return tree.value
-    if isinstance(tree, dict):
-        return {key: _values(child) for key, child in tree.items()}
-    return tree
-
-
-def _agreed(per_bill: list[dict[str, Any] | None]) -> dict[str, Any] | None:
-    """The first bill's entry when every bill states the same one; otherwise nothing."""
-    if not per_bill or per_bill[0] is None:
-        return None
-    first = _values(per_bill[0])
-    return per_bill[0] if all(_values(entry) == first for entry in per_bill[1:]) else None

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.normalise import Unreadable, codes
+from service.readers.address import trailing_country
 from service.readers.reading import party, place
-from service.readers.spans import Joined, Span, join
+from service.readers.spans import Span, join
 from service.readers.x12_segments import Segment
 
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
@@ -48,27 +48,6 @@ class Party:
         """This entity read as a place: its name, and its code where that is a UN/LOCODE."""
         code = self.code if self.code is not None and _UNLOCODE.fullmatch(self.code.value) else None
         return place(join(self.names), code)
-
-
-def trailing_country(text: str, line: Span) -> Span | None:
-    """The country name an address line ends with (`..., 64358, USA`), when N404 states none.
-
-    The longest run of up to four final words that reads as a country; a run shorter than
-    three letters is not taken, since US state and Canadian province codes end addresses too.
-    """
-    joined = Joined(text, [line])
-    words = list(re.finditer(r"[^\s,]+", joined.text))
-    for count in range(min(4, len(words)), 0, -1):
-        start, end = words[-count].start(), words[-1].end()
-        candidate = joined.text[start:end]
-        if len(candidate) < 3:
-            continue
-        try:
-            codes.country(candidate)
-        except Unreadable:
-            continue
-        return joined.span(start, end)
-    return None
 
 
 def start(segment: Segment) -> Party:

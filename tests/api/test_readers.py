@@ -11,6 +11,7 @@ from service.manifest import Manifest
 from service.metrics import READER_LABELS
 from tests.api.serving import serve
 from tests.readers.test_detect import EMAIL_HEAD, EMAIL_TAIL
+from tests.readers.test_edifact import IFTMIN
 from tests.readers.x12_messages import BILL_310, interchange
 
 pytestmark = pytest.mark.anyio
@@ -51,6 +52,19 @@ async def test_an_email_with_an_interchange_pasted_in_is_read_by_the_reader(sett
         "size_type": "40GP",
     }
     assert (read, modelled) == (1, 0)
+
+
+async def test_an_email_with_an_edifact_message_pasted_in_is_read_by_the_reader(settings: Settings) -> None:
+    text = "Hello,\nplease find our IFTMIN below.\n\n" + IFTMIN + "\nKind regards\nExport desk\n"
+    async with serve(settings) as served:
+        response = await served.client.post("/v1/parse", json={"text": text})
+        read = await served.metric("manifest_parser_documents_total", {"reader": "edifact"})
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["meta"]["reader"], body["meta"]["finish_reason"]) == ("edifact", "eos")
+    assert body["manifest"]["document_number"] == "NLAXHAM260211"
+    assert body["manifest"]["total_gross_weight"] == {"value": 12500.5, "unit": "kg"}  # UNA decimal comma
+    assert read == 1
 
 
 async def test_a_message_cut_short_is_answered_in_part_and_says_what_is_missing(settings: Settings) -> None:
