@@ -7,7 +7,7 @@ read the message raises `NotReadable` with the reason. Readers import no torch.
 
 from __future__ import annotations
 
-from service.readers import edifact, x12
+from service.readers import cargo_imp, edifact, x12
 from service.readers.detect import Detected, detect
 from service.readers.reading import READERS, NotReadable, Reading
 
@@ -21,4 +21,6 @@ def read(text: str) -> Reading | None:
         return None
     if found.format == "edifact":
         return edifact.read(text, found)
+    if found.format == "cargo-imp":
+        return cargo_imp.read(text, found)
     return x12.read(text, found.start, found.end)

@@ -7,6 +7,8 @@ looks only for the standards' own openings, which free text does not print:
   has, up to the IEA segment; or a bare `ST*309*...` transaction set up to its SE;
 - EDIFACT: `UNA` and its six service characters before UNB/UNH, `UNB+UNOx` or
   `UNH+ref+TYPE:`, up to UNZ (or UNT for a message without its interchange).
+- Cargo-IMP: a line that is only `FWB/16`, `FHL/4`, `FFM/8` (the message type and version),
+  up to the first line that is no Cargo-IMP line (blank, or prose).
 When a text holds several, the first one is read.
 """
 
@@ -19,6 +21,8 @@ from service.readers.reading import ReaderName
 
 _ISA = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
 _ST = re.compile(r"(?<![A-Za-z0-9])ST([^A-Za-z0-9\s])\d{3}\1")
+_CARGO_IMP = re.compile(r"(?m)^(?:FWB|FHL|FFM|FZB|FHB)/\d{1,2}\r?$")
+_CARGO_IMP_LINE = re.compile(r"[A-Z]{3}(?:/.*)?|/.*|\d{3}-\d{8}.*")
 _UNA = re.compile(r"(?<![A-Za-z0-9])UNA(.)(.)(.)(.)(.)(.)\s*UN[BH]\2")
 _UNB = re.compile(r"(?<![A-Za-z0-9])UNB([^A-Za-z0-9\s])UNO[A-Z]")
 _UNH = re.compile(r"(?<![A-Za-z0-9])UNH([^A-Za-z0-9\s])[^\s]{1,14}?\1[A-Z]{6}[^A-Za-z0-9\s]")
@@ -65,7 +69,19 @@ def _edifact(text: str) -> Detected | None:
     return None
 
 
+def _cargo_imp(text: str) -> Detected | None:
+    match = _CARGO_IMP.search(text)
+    if match is None:
+        return None
+    end = match.end()
+    for line in re.finditer(r"\n([^\n]*)", text[match.end() :]):
+        if not _CARGO_IMP_LINE.fullmatch(line[1].rstrip("\r ")):
+            break
+        end = match.end() + line.end()
+    return Detected("cargo-imp", match.start(), end)
+
+
 def detect(text: str) -> Detected | None:
     """The first machine message in `text`, or None: the document is for the model."""
-    found = [message for message in (_x12(text), _edifact(text)) if message is not None]
+    found = [message for message in (_x12(text), _edifact(text), _cargo_imp(text)) if message is not None]
     return min(found, key=lambda message: message.start) if found else None

@@ -95,6 +95,8 @@ def test_a_weight_without_a_unit_is_unreadable() -> None:
         ("5", None, 5),
         ("31.32", "X", 31.32),  # X12 volume qualifiers: X cubic metres, E cubic feet
         ("1102", "E", None),
+        ("0.25", "MC", 0.25),  # Cargo-IMP volume codes: MC cubic metres, CF cubic feet
+        ("9", "CF", None),
     ],
 )
 def test_volumes_are_cubic_metres_and_cubic_feet_are_null(
