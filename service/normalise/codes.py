@@ -80,6 +80,7 @@ _PREPAID = (
     "prepagato",
     "porto franco",
     "freight paid",
+    "pre",  # DCSA paymentTermCode
 )
 _COLLECT = (
     "collect",
@@ -96,6 +97,7 @@ _COLLECT = (
     "a pagar",
     "assegnato",
     "to collect",
+    "col",  # DCSA paymentTermCode
 )
 
 

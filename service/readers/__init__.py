@@ -7,7 +7,7 @@ read the message raises `NotReadable` with the reason. Readers import no torch.
 
 from __future__ import annotations
 
-from service.readers import cargo_imp, edifact, x12
+from service.readers import cargo_imp, dcsa, edifact, x12
 from service.readers.detect import Detected, detect
 from service.readers.reading import READERS, NotReadable, Reading
 
@@ -23,4 +23,6 @@ def read(text: str) -> Reading | None:
         return edifact.read(text, found)
     if found.format == "cargo-imp":
         return cargo_imp.read(text, found)
+    if found.format == "dcsa":
+        return dcsa.read(text, found)
     return x12.read(text, found.start, found.end)

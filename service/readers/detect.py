@@ -9,11 +9,14 @@ looks only for the standards' own openings, which free text does not print:
   `UNH+ref+TYPE:`, up to UNZ (or UNT for a message without its interchange).
 - Cargo-IMP: a line that is only `FWB/16`, `FHL/4`, `FFM/8` (the message type and version),
   up to the first line that is no Cargo-IMP line (blank, or prose).
+- DCSA: a JSON object holding `transportDocumentReference` or `shippingInstructionsReference`
+  (the references DCSA's transport document and shipping instructions carry) at its top level.
 When a text holds several, the first one is read.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -23,6 +26,8 @@ _ISA = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
 _ST = re.compile(r"(?<![A-Za-z0-9])ST([^A-Za-z0-9\s])\d{3}\1")
 _CARGO_IMP = re.compile(r"(?m)^(?:FWB|FHL|FFM|FZB|FHB)/\d{1,2}\r?$")
 _CARGO_IMP_LINE = re.compile(r"[A-Z]{3}(?:/.*)?|/.*|\d{3}-\d{8}.*")
+_DCSA_KEYS = ("transportDocumentReference", "shippingInstructionsReference")
+_DCSA = re.compile(r'"(?:transportDocumentReference|shippingInstructionsReference)"\s*:')
 _UNA = re.compile(r"(?<![A-Za-z0-9])UNA(.)(.)(.)(.)(.)(.)\s*UN[BH]\2")
 _UNB = re.compile(r"(?<![A-Za-z0-9])UNB([^A-Za-z0-9\s])UNO[A-Z]")
 _UNH = re.compile(r"(?<![A-Za-z0-9])UNH([^A-Za-z0-9\s])[^\s]{1,14}?\1[A-Z]{6}[^A-Za-z0-9\s]")
@@ -81,7 +86,25 @@ def _cargo_imp(text: str) -> Detected | None:
     return Detected("cargo-imp", match.start(), end)
 
 
+def _dcsa(text: str) -> Detected | None:
+    key = _DCSA.search(text)
+    if key is None:
+        return None
+    decoder = json.JSONDecoder()
+    start = text.rfind("{", 0, key.start())
+    while start != -1:
+        try:
+            document, end = decoder.raw_decode(text, start)
+        except ValueError:
+            document = None
+        if isinstance(document, dict) and any(name in document for name in _DCSA_KEYS):
+            return Detected("dcsa", start, end)
+        start = text.rfind("{", 0, start)
+    return None
+
+
 def detect(text: str) -> Detected | None:
     """The first machine message in `text`, or None: the document is for the model."""
-    found = [message for message in (_x12(text), _edifact(text), _cargo_imp(text)) if message is not None]
+    candidates = (_x12(text), _edifact(text), _cargo_imp(text), _dcsa(text))
+    found = [message for message in candidates if message is not None]
     return min(found, key=lambda message: message.start) if found else None

@@ -137,6 +137,8 @@ def test_incoterm_drops_the_named_place(span: str, code: str) -> None:
         ("CC", "collect"),
         ("Fracht bezahlt", "prepaid"),
         ("port dû", "collect"),
+        ("PRE", "prepaid"),  # DCSA paymentTermCode
+        ("COL", "collect"),
     ],
 )
 def test_freight_terms(span: str, terms: str) -> None:
