@@ -25,4 +25,4 @@ def read(text: str) -> Reading | None:
         return cargo_imp.read(text, found)
     if found.format == "dcsa":
         return dcsa.read(text, found)
-    return x12.read(text, found.start, found.end)
+    return x12.read(text, found)

@@ -132,11 +132,11 @@ class _Reader:
                 self.party.named[line.tag] = line.fields
             return
         self.party = None
-        handler = getattr(self, f"_{line.tag.lower()}", None)
+        handler = getattr(self, f"_{line.tag.lower()}", None)  # one method per element tag: _flt, _rtd, ...
         if handler is not None:
             handler(line)
 
-    def _consignment(self, line: Line) -> None:
+    def consignment(self, line: Line) -> None:
         match = _CONSIGNMENT.match(line.raw)
         if match is None:
             self.unparsed.append(f"line {line.number}: not a consignment detail: {line.raw[:60]!r}")
@@ -249,7 +249,7 @@ def read(text: str, found: Detected) -> Reading:
     reader = _Reader(text, kind)
     for index, line in enumerate(message[1:]):
         if index == 0 and kind == "FWB":
-            reader._consignment(line)
+            reader.consignment(line)
         else:
             reader.take(line)
     extraction, offsets = finish(reader.finish())

@@ -74,7 +74,9 @@ class _Reader:
         self.in_equipment = False
 
     def take(self, segment: Segment) -> None:
-        handler = getattr(self, f"_{segment.tag.lower()}", None)
+        handler = getattr(
+            self, f"_{segment.tag.lower()}", None
+        )  # one method per segment tag: _bgm, _loc, ...
         if handler is not None:
             handler(segment)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from service.readers.detect import Detected
 from service.readers.reading import NotReadable, Reading
 from service.readers.spans import finish
 from service.readers.x12_309 import Reader309
@@ -53,10 +54,10 @@ def _terminated(found: list[Segment], marks: Delimiters) -> None:
             )
 
 
-def read(text: str, start: int, end: int) -> Reading:
-    """The extraction of the X12 message at text[start:end] (an ISA interchange or a bare ST..SE)."""
-    marks = delimiters(text, start)
-    found = segments(text, start, end, marks)
+def read(text: str, message: Detected) -> Reading:
+    """The extraction of the X12 message `detect` found (an ISA interchange or a bare ST..SE)."""
+    marks = delimiters(text, message.start)
+    found = segments(text, message.start, message.end, marks)
     _terminated(found, marks)
     _version(found)
     opening = next((i for i, segment in enumerate(found) if segment.tag == "ST"), None)

@@ -172,3 +172,9 @@ def test_the_synthetic_iftmin_family_reads_to_its_labels() -> None:
         accumulator.add(normalise(reading.extraction).manifest, label)
         assert_offsets_print_the_spans(text, reading)
     assert accumulator.report().total.f1 == 1.0
+
+
+def test_unknown_segments_are_ignored() -> None:
+    with_unknown = IFTMIN.replace("TOD+6", "ZZZ+ANYTHING:AT:ALL'\nCOM+0401234567:TE'\nTOD+6")
+    assert _read(with_unknown).extraction == _read(IFTMIN).extraction
+    assert _read(with_unknown).unparsed == []
