@@ -1,13 +1,13 @@
 """X12 309 (U.S. Customs Manifest): one cargo manifest of several bills of lading.
 
-Mapped by the 004010 layout: M10 (M1002 mode, M1005 vessel, M1006 voyage, M1007 manifest sequence
-number), P4 (P402 arrival date, YYMMDD); per LX bill, M11 (M1104 the bill's package
-unit, M1110 place of receipt), the N1 loops (SH, CN, N1 notify, FS final destination);
-per VID equipment (VID02+VID03 number, VID04 seal, VID09 ISO type) its N10 goods lines
-(N1001 quantity, N1002 free text continued in N10s without a quantity, N1003 marks,
-N1005 commodity code under qualifier N1004, N1008 weight in N1007 units) and H1 (UN
-number; the class from H102 or the line's text; a tariff number the text labels, where
-N1005 states none). R4 ports are read as in the 310.
+Mapped by the 004010 layout: M10 (M1002 mode, M1005 vessel, M1006 voyage, M1007 manifest
+sequence number), P4 (P402 arrival date, YYMMDD); per LX bill, M11 (M1104 the bill's
+package unit, M1110 place of receipt), the N1 loops (SH, CN, N1 notify, FS final
+destination); per VID equipment (VID02+VID03 number, VID04 seal, VID09 ISO type; or N7
+with M7 seals) its N10 goods lines (N1001 quantity, N1002 free text continued in N10s that
+state nothing else, N1003 marks, N1005 commodity code under qualifier N1004, N1008 weight
+in N1007 units) and H1 (UN number; the class from H102 or the line's text); a tariff
+number the text labels where N1005 states none. R4 ports are read as in the 310.
 
 The contract reads a manifest of several bills as one document: every container and goods
 line, and parties, places and terms only when all bills state the same one; the M11
@@ -84,19 +84,31 @@ class Reader309:
             elif parties:
                 parties[-1].add(segment)
         elif tag == "VID":
-            self._equipment(segment)
+            self._equipment(segment, segment.span(2), segment.span(3), segment.span(4), segment.span(9))
+        elif tag == "N7":
+            self._equipment(segment, segment.span(1), segment.span(2), None, segment.span(22))
+        elif tag == "M7" and self.tree["containers"]:
+            last = self.tree["containers"][-1]
+            last["seal"] = last["seal"] or segment.span(1)
         elif tag == "N10":
             self._goods(segment)
         elif tag == "H1" and self.goods:
             self.goods[-1].item.un_number = segment.span(1)
             self.goods[-1].item.hazard_class = segment.span(2)
 
-    def _equipment(self, segment: Segment) -> None:
-        number = join([segment.span(2), segment.span(3)])
-        if number is None or segment.span(3) is None:
-            self.unparsed.append(f"{segment.where()}: no equipment number (VID03): {segment.raw[:60]!r}")
+    def _equipment(
+        self,
+        segment: Segment,
+        initial: Span | None,
+        digits: Span | None,
+        seal: Span | None,
+        kind: Span | None,
+    ) -> None:
+        number = join([initial, digits])
+        if digits is None or number is None:
+            self.unparsed.append(f"{segment.where()}: no equipment number: {segment.raw[:60]!r}")
             return
-        self.tree["containers"].append(container(number, segment.span(4), segment.span(9)))
+        self.tree["containers"].append(container(number, seal, kind))
 
     def _goods(self, segment: Segment) -> None:
         # A goods line states a quantity, a commodity code or a weight; a continuation only text.

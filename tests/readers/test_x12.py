@@ -248,13 +248,15 @@ def test_310_lading_total_that_counts_containers_is_no_package_total() -> None:
     assert normalise(_read(interchange(body)).extraction).manifest["total_packages"] is None
 
 
-def test_309_single_bill_totals_ports_and_a_labelled_tariff_number() -> None:
+def test_309_single_bill_totals_ports_n7_equipment_and_a_labelled_tariff_number() -> None:
     body = [
         seg("M10", {1: "NLAX", 2: "O", 5: "NORDIC STAR", 6: "012W", 7: "NLX012W"}),
         seg("R4", {1: "L", 2: "UN", 3: "DEHAM", 4: "HAMBURG"}),
         seg("R4", {1: "D", 2: "D", 3: "4601", 4: "NEWARK"}),
         seg("LX", {1: "1"}),
         seg("M11", {1: "NLAXHAM001", 3: "40", 4: "CTN", 5: "8200", 6: "K", 7: "33.5", 8: "X"}),
+        seg("N7", {1: "NSLU", 2: "4455661", 22: "45R1"}),
+        seg("M7", {1: "SL2001"}),
         seg("N10", {1: "40", 2: "COTTON T-SHIRTS", 7: "K", 8: "8200"}),
         seg("N10", {2: "HS 6109.10"}),
     ]
@@ -267,5 +269,6 @@ def test_309_single_bill_totals_ports_and_a_labelled_tariff_number() -> None:
     assert manifest["total_packages"] == 40
     assert manifest["total_gross_weight"] == {"value": 8200, "unit": "kg"}
     assert manifest["total_volume_cbm"] == 33.5
+    assert manifest["containers"] == [{"number": "NSLU4455661", "seal": "SL2001", "size_type": "40RF"}]
     assert manifest["items"][0]["description"] == "COTTON T-SHIRTS"
     assert manifest["items"][0]["hs_code"] == "610910"
