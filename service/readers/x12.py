@@ -2,7 +2,8 @@
 
 The envelope (ISA/GS) is checked for what decides whether we can read at all: a version
 of the 003xxx-008xxx releases (the segments read here keep their layout across them) and
-a transaction set with a reader (309 customs manifest, 310 ocean freight receipt). A
+a transaction set with a reader (309 customs manifest, 310 ocean freight receipt, 404 rail
+carload shipment, 856 ship notice). A
 message without ST is not readable; a message that stops before its SE, or has segments
 that do not read, is read as far as it goes and those segments are named.
 """
@@ -18,6 +19,8 @@ from service.readers.reading import NotReadable, Reading
 from service.readers.spans import finish
 from service.readers.x12_309 import Reader309
 from service.readers.x12_310 import Reader310
+from service.readers.x12_404 import Reader404
+from service.readers.x12_856 import Reader856
 from service.readers.x12_segments import Delimiters, Segment, delimiters, is_segment, segments
 
 _VERSION = re.compile(r"00[3-8]\d{2,3}")
@@ -29,7 +32,12 @@ class _TransactionReader(Protocol):
     def read(self, body: list[Segment]) -> dict[str, Any]: ...
 
 
-_READERS: dict[str, Callable[[str], _TransactionReader]] = {"309": Reader309, "310": Reader310}
+_READERS: dict[str, Callable[[str], _TransactionReader]] = {
+    "309": Reader309,
+    "310": Reader310,
+    "404": Reader404,
+    "856": Reader856,
+}
 
 
 def _version(found: list[Segment]) -> None:
@@ -67,7 +75,7 @@ def read(text: str, message: Detected) -> Reading:
         )
     code = found[opening].value(1)
     if code not in _READERS:
-        raise NotReadable(f"X12: transaction set {code!r} has no reader (309 and 310 do)")
+        raise NotReadable(f"X12: transaction set {code!r} has no reader (309, 310, 404 and 856 do)")
     reader = _READERS[code](text)
     closing = next((i for i in range(opening + 1, len(found)) if found[i].tag == "SE"), None)
     body = found[opening + 1 : closing if closing is not None else len(found)]

@@ -25,7 +25,7 @@ from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
 from service.readers.x12_segments import Segment
 
 _PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
-_NUMBERS = {"BM": "bill_of_lading", "WY": "sea_waybill"}  # N901: bill of lading, waybill number
+_NUMBERS = frozenset(("BM", "WY"))  # N901: bill of lading number, waybill number
 _PAYMENT = frozenset(("PP", "CC"))  # B304: prepaid, collect (MX mixed, and others, say nothing single)
 # L504 commodity code qualifiers of tariff numbers: A Schedule B, J/H harmonized; Z (mutually
 # defined) only where the code has a tariff number's length.
@@ -44,6 +44,8 @@ class _Line:
 
 
 class Reader310:
+    waybill = "sea_waybill"  # what a document numbered as a waybill (N9 WY) is
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.tree = blank("bill_of_lading", "sea")
@@ -76,7 +78,8 @@ class Reader310:
             self.tree["issue_date"] = segment.span(6)
         elif tag == "N9" and segment.value(1) in _NUMBERS:
             self.bill_number = segment.span(2)
-            self.tree["document_type"] = _NUMBERS[segment.value(1)]
+            if segment.value(1) == "WY":
+                self.tree["document_type"] = self.waybill
         elif tag == "FOB":
             self.payment = self.payment or segment.span(1)
             if segment.value(4) == "01":  # FOB05 is an Incoterms code

@@ -272,3 +272,68 @@ def test_309_single_bill_totals_ports_n7_equipment_and_a_labelled_tariff_number(
     assert manifest["containers"] == [{"number": "NSLU4455661", "seal": "SL2001", "size_type": "40RF"}]
     assert manifest["items"][0]["description"] == "COTTON T-SHIRTS"
     assert manifest["items"][0]["hs_code"] == "610910"
+
+
+def test_404_rail_note_takes_over_at_the_origin_station() -> None:
+    body = [
+        seg("ZC1", {1: "X"}),
+        seg("BX", {1: "00", 2: "R", 3: "PP", 4: "RW0042", 5: "BNSF"}),
+        seg("N9", {1: "BM", 2: "RW0042B"}),
+        seg("N7", {1: "NSLU", 2: "4455661", 22: "45G1"}),
+        seg("F9", {2: "CHICAGO", 3: "IL"}),
+        seg("D9", {2: "KANSAS CITY", 3: "MO"}),
+        seg("N1", {1: "SH", 2: "GREAT LAKES TOOLING INC"}),
+        seg("R4", {1: "D", 2: "UN", 3: "USNYC", 4: "NEW YORK"}),
+        seg("LX", {1: "1"}),
+        seg("L0", {1: "1", 4: "12500", 5: "G", 8: "40", 9: "CTN", 11: "L"}),
+        seg("L5", {1: "1", 2: "MACHINE TOOLS"}),
+    ]
+    manifest = normalise(_read(interchange(body, code="404")).extraction).manifest
+    assert (manifest["document_type"], manifest["transport_mode"]) == ("rail_consignment_note", "rail")
+    assert (manifest["document_number"], manifest["freight_terms"]) == ("RW0042B", "prepaid")
+    assert manifest["port_of_loading"] == {"name": "CHICAGO IL", "unlocode": None}
+    assert manifest["place_of_delivery"] == {"name": "KANSAS CITY MO", "unlocode": None}
+    assert manifest["port_of_discharge"] is None  # no port of discharge on a rail note
+    assert manifest["containers"] == [{"number": "NSLU4455661", "seal": None, "size_type": "40HC"}]
+    assert manifest["items"][0]["gross_weight"] == {"value": 12500, "unit": "lb"}
+
+
+def test_856_ship_notice_is_a_packing_list_by_its_hierarchy() -> None:
+    body = [
+        seg("BSN", {1: "00", 2: "ASN77120", 3: "20260228", 4: "0930"}),
+        seg("HL", {1: "1", 3: "S"}),
+        seg("TD1", {1: "CTN25", 2: "52", 6: "G", 7: "1250", 8: "KG", 9: "6.2", 10: "CR"}),
+        seg("TD5", {2: "2", 3: "ODFL", 4: "M", 5: "OLD DOMINION FREIGHT LINE"}),
+        seg("TD3", {1: "TL", 2: "NSLU", 3: "4455661", 9: "SL778899"}),
+        seg("REF", {1: "BM", 2: "ODFL99812"}),
+        seg("DTM", {1: "011", 2: "20260301"}),
+        seg("FOB", {1: "CC"}),
+        seg("N1", {1: "SF", 2: "ELBWERK MASCHINEN GMBH"}),
+        seg("N1", {1: "ST", 2: "GREAT LAKES TOOLING INC"}),
+        seg("N4", {1: "TOLEDO", 2: "OH", 3: "43604", 4: "US"}),
+        seg("HL", {1: "2", 2: "1", 3: "O"}),
+        seg("PRF", {1: "PO5521"}),
+        seg("HL", {1: "3", 2: "2", 3: "I"}),
+        seg("LIN", {2: "VP", 3: "BRG-6204"}),
+        seg("SN1", {2: "40", 3: "CT"}),
+        seg("PID", {1: "F", 5: "BALL BEARINGS 6204"}),
+        seg("HL", {1: "4", 2: "2", 3: "I"}),
+        seg("SN1", {2: "12", 3: "EA"}),
+        seg("PID", {1: "F", 5: "SHAFT SEALS"}),
+    ]
+    normalised = normalise(_read(interchange(body, code="856")).extraction)
+    manifest = normalised.manifest
+    assert (manifest["document_type"], manifest["transport_mode"]) == ("packing_list", "road")
+    assert (manifest["document_number"], manifest["issue_date"]) == ("ASN77120", "2026-02-28")
+    assert (manifest["carrier"], manifest["departure_date"], manifest["freight_terms"]) == (
+        "OLD DOMINION FREIGHT LINE", "2026-03-01", "collect"
+    )  # fmt: skip
+    assert manifest["shipper"] == {"name": "ELBWERK MASCHINEN GMBH", "address": None, "country": None}
+    assert manifest["consignee"] == {"name": "GREAT LAKES TOOLING INC", "address": "TOLEDO OH 43604 US",
+                                     "country": "US"}  # fmt: skip
+    assert manifest["containers"] == [{"number": "NSLU4455661", "seal": "SL778899", "size_type": None}]
+    assert [(i["description"], i["quantity"], i["package_type"]) for i in manifest["items"]] == [
+        ("BALL BEARINGS 6204", 40, "carton"),
+        ("SHAFT SEALS", 12, None),  # EA (each) is no package type
+    ]
+    assert (manifest["total_packages"], manifest["total_gross_weight"]) == (52, {"value": 1250, "unit": "kg"})
