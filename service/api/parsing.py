@@ -15,18 +15,26 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import NoReturn
 
 from pydantic import ValidationError
 
 from service import readers
 from service.api.errors import BadDocument, InvalidOption, InvalidOutput, PayloadTooLarge, describe
-from service.api.schemas import BatchDocument, BatchResult, ParseMeta, ParseOptions, ParseResponse
+from service.api.schemas import (
+    BatchDocument,
+    BatchResult,
+    ParseMeta,
+    ParseOptions,
+    ParseResponse,
+    Provenance,
+)
 from service.api.state import ServiceState
 from service.engine.errors import EngineUnavailable
-from service.engine.types import DecodeParams, Decoding, FinishReason
+from service.engine.types import DecodeParams, Decoding, FinishReason, GenerationResult
+from service.extraction.reading import DecodedOutput, Reading, read_output, read_spans
 from service.manifest import Manifest
-from service.normalise import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -72,18 +80,18 @@ class DocumentParser:
         started = time.perf_counter()
         fallback: str | None = None
         try:
-            reading = await asyncio.to_thread(readers.read, text)
+            message = await asyncio.to_thread(readers.read, text)
         except readers.NotReadable as why:
-            reading, fallback = None, str(why)
-        if reading is not None:
-            return self._answer(reading, started)
+            message, fallback = None, str(why)
+        if message is not None:
+            return self._answer(message, text, started)
         token_ids = self.encode(text, fallback)
         try:
             result = await self._state.engine.submit(token_ids, params)
         except EngineUnavailable:
             self._state.check_admission()  # refused because draining began: say so
             raise
-        manifest = self._validate(result.text, "model")
+        reading = self._read(result, text)
         meta = ParseMeta(
             model_version=self._state.runtime.loaded.version,
             input_tokens=result.input_tokens,
@@ -95,25 +103,27 @@ class DocumentParser:
             fallback=fallback,
         )
         self._state.metrics.on_document("model")
-        return ParseResponse(manifest=manifest, meta=meta)
+        return ParseResponse(manifest=reading.manifest, provenance=reading.provenance, meta=meta)
 
-    def _answer(self, reading: readers.Reading, started: float) -> ParseResponse:
+    def _answer(self, message: readers.Reading, text: str, started: float) -> ParseResponse:
         """The response for a message its reader read: exact, no tokens, partial when it stopped."""
-        manifest = self._validate(normalise(reading.extraction).manifest, f"{reading.reader} reader")
+        reading = self._valid(
+            read_spans(message.extraction, message.offsets, text), f"{message.reader} reader"
+        )
         meta = ParseMeta(
             model_version=self._state.runtime.loaded.version,
             input_tokens=0,
             output_tokens=0,
-            finish_reason="partial" if reading.partial else FinishReason.EOS,
+            finish_reason="partial" if message.partial else FinishReason.EOS,
             mean_entropy=0.0,
             queue_seconds=0.0,
             duration_seconds=time.perf_counter() - started,
-            reader=reading.reader,
-            partial=reading.partial,
-            unparsed=reading.unparsed,
+            reader=message.reader,
+            partial=message.partial,
+            unparsed=message.unparsed,
         )
-        self._state.metrics.on_document(reading.reader)
-        return ParseResponse(manifest=manifest, meta=meta)
+        self._state.metrics.on_document(message.reader)
+        return ParseResponse(manifest=reading.manifest, provenance=reading.provenance, meta=meta)
 
     async def parse_batch(
         self, documents: Sequence[BatchDocument], options: ParseOptions
@@ -129,26 +139,48 @@ class DocumentParser:
         results = []
         for document, outcome in zip(documents, outcomes, strict=True):
             if isinstance(outcome, ParseResponse):
-                results.append(BatchResult(id=document.id, manifest=outcome.manifest, meta=outcome.meta))
+                results.append(
+                    BatchResult(
+                        id=document.id,
+                        manifest=outcome.manifest,
+                        provenance=outcome.provenance,
+                        meta=outcome.meta,
+                    )
+                )
             elif isinstance(outcome, Exception):
                 results.append(BatchResult(id=document.id, error=describe(outcome, self._state.metrics).body))
             else:  # CancelledError and friends are not a document's fault: let them through
                 raise outcome
         return results
 
-    def _validate(self, output: str | dict[str, Any], source: str) -> Manifest:
+    def _read(self, result: GenerationResult, document: str) -> ValidReading:
+        """The manifest (validated against the contract) and provenance of one decoded document."""
+        output = DecodedOutput(result.text, result.token_pieces, result.token_log_probs)
         try:
-            if isinstance(output, str):
-                return Manifest.model_validate_json(output)
-            return Manifest.model_validate(output)
+            reading = read_output(output, document, self._state.runtime.loaded.config.target)
+        except ValueError as error:
+            self._invalid("model", result.text, error)
+        return self._valid(reading, "model")
+
+    def _valid(self, reading: Reading, source: str) -> ValidReading:
+        """`reading` validated against the contract, its metrics observed."""
+        try:
+            manifest = Manifest.model_validate(reading.manifest)
         except ValidationError as error:
-            self._state.metrics.schema_invalid.inc()
-            logger.error(
-                f"{source} output failed contract validation", extra={"output": output, "errors": str(error)}
-            )
-            raise InvalidOutput(
-                f"the {source} produced an output that fails the contract; this is a bug"
-            ) from None
+            self._invalid(source, reading.manifest, error)
+        self._state.metrics.observe_reading(
+            reading.unreadable, reading.ungrounded, [entry["confidence"] for entry in reading.provenance]
+        )
+        return ValidReading(manifest, [Provenance.model_validate(entry) for entry in reading.provenance])
+
+    def _invalid(self, source: str, output: object, error: Exception) -> NoReturn:
+        self._state.metrics.schema_invalid.inc()
+        logger.error(
+            f"{source} output failed contract validation", extra={"output": output, "errors": str(error)}
+        )
+        raise InvalidOutput(
+            f"the {source} produced an output that fails the contract; this is a bug"
+        ) from None
 
 
 def _check_text(text: str) -> None:
@@ -160,3 +192,9 @@ def _check_text(text: str) -> None:
         raise BadDocument(
             f"text is not valid UTF-8 (unpaired surrogate at character {error.start})"
         ) from None
+
+
+@dataclass(slots=True)
+class ValidReading:
+    manifest: Manifest
+    provenance: list[Provenance]

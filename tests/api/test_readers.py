@@ -9,6 +9,7 @@ import pytest
 from service.config import Settings
 from service.manifest import Manifest
 from service.metrics import READER_LABELS
+from service.scoring import flatten
 from tests.api.serving import serve
 from tests.readers.test_detect import EMAIL_HEAD, EMAIL_TAIL
 from tests.readers.test_edifact import IFTMIN
@@ -52,6 +53,13 @@ async def test_an_email_with_an_interchange_pasted_in_is_read_by_the_reader(sett
         "size_type": "40GP",
     }
     assert (read, modelled) == (1, 0)
+    provenance = {entry["path"]: entry for entry in body["provenance"]}
+    number = provenance["containers[0].number"]
+    assert [piece["text"] for piece in number["spans"]] == ["NSLU", "4455661"]
+    assert all(text[piece["start"] : piece["end"]] == piece["text"] for piece in number["spans"])
+    assert number["confidence"] == 1.0
+    stated = {path for path, value in flatten(body["manifest"]) if value is not None}
+    assert set(provenance) == stated - {"document_type", "transport_mode"}
 
 
 async def test_an_email_with_an_edifact_message_pasted_in_is_read_by_the_reader(settings: Settings) -> None:
