@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from service.extraction.schema import metric_fields
+
 MetricKind = Literal["counter", "gauge", "histogram"]
 
 ENDPOINTS = ("/v1/parse", "/v1/parse/batch")
@@ -23,6 +25,8 @@ REJECT_REASONS = (
     "unauthorized",
 )
 FINISH_REASONS = ("eos", "length")
+READERS = ("x12", "edifact", "cargo-imp", "dcsa", "model")
+FIELDS = metric_fields()  # the extraction's fields, two levels deep, read off its schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,25 @@ CATALOG: tuple[MetricSpec, ...] = (
     MetricSpec(
         "manifest_parser_schema_invalid_outputs_total", "counter", "outputs failing contract validation"
     ),
+    MetricSpec(
+        "manifest_parser_documents_total",
+        "counter",
+        "documents parsed, by what read them",
+        (("reader", READERS),),
+    ),
+    MetricSpec(
+        "manifest_parser_unreadable_values_total",
+        "counter",
+        "spans the normaliser nulled",
+        (("field", FIELDS),),
+    ),
+    MetricSpec(
+        "manifest_parser_ungrounded_values_total",
+        "counter",
+        "spans the text does not print",
+        (("field", FIELDS),),
+    ),
+    MetricSpec("manifest_parser_field_confidence", "histogram", "confidence of each value returned"),
     MetricSpec(
         "manifest_parser_model_info",
         "gauge",
