@@ -6,10 +6,12 @@ Prints the field F1 per message and overall (`pytest -s`); the same figures come
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from service.cli import main
 from service.normalise import normalise
 from service.readers import read
 from service.training.evaluate import load_eval_set
@@ -50,3 +52,17 @@ def test_a_document_no_reader_reads_is_scored_as_a_miss() -> None:
     assert rows["v9"]["note"] == "X12: version '009900' (GS08) is not one this reader knows"
     assert result["recall"] == pytest.approx(1 / 3)
     assert result["precision"] == 1.0
+
+
+def test_the_eval_command_scores_the_readers_without_a_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = interchange(BILL_310)
+    reading = read(text)
+    assert reading is not None
+    (tmp_path / "bill.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "bill.json").write_text(json.dumps(normalise(reading.extraction).manifest), encoding="utf-8")
+    assert main(["eval", "--readers", "--data", str(tmp_path), "--model-dir", str(tmp_path / "none")]) == 0
+    printed = capsys.readouterr().out
+    assert "1 documents  P 1.0000  R 1.0000  F1 1.0000  valid 1.000" in printed
+    assert "doc bill: reader x12  F1 1.0000" in printed
