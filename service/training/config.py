@@ -38,6 +38,7 @@ class TrainConfig:
     checkpoint_every: int = 100
     export_store: Path | None = None  # write a model_store version here when the run ends
     init_from: Path | None = None  # warm start from a model_store version (same shape), fresh optimizer
+    resume_point: Path | None = None  # a committed resume point to continue from when run_dir has none
     export_version: str = ""
 
     @classmethod
@@ -48,7 +49,15 @@ class TrainConfig:
         unknown = set(raw) - known
         if unknown:
             raise ValueError(f"unknown training settings in {path}: {sorted(unknown)}")
-        for name in ("train_data", "validation_data", "tokenizer", "run_dir", "export_store", "init_from"):
+        for name in (
+            "train_data",
+            "validation_data",
+            "tokenizer",
+            "run_dir",
+            "export_store",
+            "init_from",
+            "resume_point",
+        ):
             if raw.get(name):
                 raw[name] = Path(raw[name])
         return cls(**raw)

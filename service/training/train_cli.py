@@ -26,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--run-dir", type=Path, help="override the recipe's run_dir")
     parser.add_argument("--fresh", action="store_true", help="refuse to resume: the run dir must be new")
     parser.add_argument("--no-decode-eval", action="store_true", help="validation loss only, no F1")
+    parser.add_argument(
+        "--write-resume-point",
+        action="store_true",
+        help="write the run's last checkpoint, compacted, to the recipe's resume_point and stop",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +46,14 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None
     }
     config = TrainConfig.from_toml(args.config, overrides)
+    if args.write_resume_point:
+        from service.training.resume_point import write_resume_point
+
+        if config.resume_point is None:
+            raise SystemExit(f"{args.config} names no resume_point")
+        step = write_resume_point(Path(config.run_dir) / STATE_FILE, config.resume_point)
+        print(f"wrote {config.resume_point} (step {step})")
+        return 0
     if args.fresh and (Path(config.run_dir) / STATE_FILE).exists():
         raise SystemExit(f"{config.run_dir} already holds a run; drop --fresh to resume it")
     device = pick_device(args.device)

@@ -30,6 +30,7 @@ from service.model.transformer import ModelConfig, Seq2SeqTransformer
 from service.tokenizer import Tokenizer
 from service.training.config import TrainConfig
 from service.training.data import TARGET_FIELDS, Batch, Example, collate, iterate_batches, load_examples
+from service.training.resume_point import read_resume_point
 
 STATE_FILE = "state.pt"
 LOG_FILE = "train.log"
@@ -229,11 +230,15 @@ class Trainer:
     def resume(self) -> bool:
         """Continue this run from its last checkpoint; without one, warm-start if the recipe says so."""
         path = self.run_dir / STATE_FILE
-        if not path.is_file():
+        point = self.config.resume_point
+        if path.is_file():
+            state = torch.load(path, map_location=self.device, weights_only=True)
+        elif point is not None and point.is_file():
+            path, state = point, read_resume_point(point, self.device)
+        else:
             if self.config.init_from is not None:
                 self.warm_start(self.config.init_from)
             return False
-        state = torch.load(path, map_location=self.device, weights_only=True)
         if json.loads(state["model_config"]) != self.model_config.to_dict():
             raise ValueError(f"{path} was trained with another model shape; use a new run_dir")
         self.model.load_state_dict(state["model"])

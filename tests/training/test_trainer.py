@@ -14,6 +14,7 @@ import torch
 from service.tokenizer import train_tokenizer
 from service.training.config import TrainConfig
 from service.training.data import Example, bucket_batches, collate, target_text, tokenize_records
+from service.training.resume_point import write_resume_point
 from service.training.trainer import STATE_FILE, Trainer, batch_loss, learning_rate, smoothed_nll
 from tests.engine.random_model import random_model
 
@@ -132,6 +133,26 @@ def test_loss_falls_and_resume_continues_where_it_stopped(corpus: Path, tmp_path
     assert torch.equal(longer.model.embedding.weight, trainer.model.embedding.weight)
     longer.train()
     assert longer.step == 32
+
+
+def test_a_committed_resume_point_continues_a_run_whose_directory_is_gone(
+    corpus: Path, tmp_path: Path
+) -> None:
+    torch.manual_seed(0)
+    trainer = Trainer(_config(corpus, tmp_path / "run", max_steps=4), torch.device("cpu"))
+    trainer.train()
+    point = tmp_path / "resume" / "run.pt"
+    assert write_resume_point(tmp_path / "run" / STATE_FILE, point) == 4
+    assert point.stat().st_size < 0.6 * (tmp_path / "run" / STATE_FILE).stat().st_size
+
+    config = _config(corpus, tmp_path / "elsewhere", max_steps=6)
+    config.resume_point = point
+    later = Trainer(config, torch.device("cpu"))
+    assert later.resume() and later.step == 4
+    weights = trainer.model.embedding.weight
+    assert torch.allclose(later.model.embedding.weight, weights, atol=1e-2 * float(weights.abs().max()))
+    later.train()
+    assert later.step == 6
 
 
 def test_a_run_stopped_at_a_step_and_resumed_ends_as_an_uninterrupted_one(
