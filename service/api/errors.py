@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 
 from service.api.schemas import ErrorBody
 from service.engine.errors import (
@@ -60,6 +61,15 @@ class Unauthorized(ApiError):
     """API-key auth is on and the request has no valid X-API-Key."""
 
 
+class BodyTimeout(ApiError):
+    """The body did not arrive within the configured time: a stalled upload must not hold a
+    connection and its buffer forever."""
+
+
+class HeadersTooLarge(ApiError):
+    """The request head is over the configured limit."""
+
+
 class NotReady(ApiError):
     """The model is not loaded, not warmed up, or its decode loop has failed."""
 
@@ -86,18 +96,28 @@ class HttpMapping:
     code: str  # machine-readable name in the error body
     reason: RejectReason | None  # counted in rejected_requests_total; None: not a refusal
     retry_after: bool = False
+    headers: tuple[tuple[str, str], ...] = ()  # sent with every answer of this kind
+
+
+# RFC 9110 requires a challenge with every 401; API keys have no registered scheme, so this names
+# the header a client must send.
+API_KEY_CHALLENGE = ("WWW-Authenticate", 'ApiKey realm="manifest-parser", header="X-API-Key"')
 
 
 ERROR_TABLE: dict[type[Exception], HttpMapping] = {
     BadDocument: HttpMapping(400, "bad_document", RejectReason.BAD_REQUEST),
-    Unauthorized: HttpMapping(401, "unauthorized", RejectReason.UNAUTHORIZED),
+    Unauthorized: HttpMapping(401, "unauthorized", RejectReason.UNAUTHORIZED, headers=(API_KEY_CHALLENGE,)),
+    BodyTimeout: HttpMapping(408, "request_timeout", RejectReason.BAD_REQUEST),
     PayloadTooLarge: HttpMapping(413, "too_large", RejectReason.TOO_LARGE),
     InputTooLong: HttpMapping(413, "too_large", RejectReason.TOO_LARGE),
     UnsupportedMediaType: HttpMapping(415, "unsupported_media_type", RejectReason.BAD_REQUEST),
+    HeadersTooLarge: HttpMapping(431, "headers_too_large", RejectReason.TOO_LARGE),
     RequestValidationError: HttpMapping(422, "invalid_request", RejectReason.BAD_REQUEST),
     InvalidOption: HttpMapping(422, "invalid_request", RejectReason.BAD_REQUEST),
     Overloaded: HttpMapping(429, "overloaded", RejectReason.QUEUE_FULL, retry_after=True),
     ClientDisconnected: HttpMapping(CLIENT_CLOSED_REQUEST, "client_closed_request", None),
+    # starlette's: the client hung up while its body was being read
+    ClientDisconnect: HttpMapping(CLIENT_CLOSED_REQUEST, "client_closed_request", None),
     InvalidOutput: HttpMapping(500, "invalid_output", None),
     GenerationFailed: HttpMapping(500, "generation_failed", None),
     NotReady: HttpMapping(503, "not_ready", RejectReason.NOT_READY, retry_after=True),
@@ -136,7 +156,7 @@ def describe(error: BaseException, metrics: Metrics) -> ErrorAnswer:
         message = "internal error"
     else:
         message = str(error) or mapping.code.replace("_", " ")
-    headers = {}
+    headers = dict(mapping.headers)
     if mapping.retry_after:
         seconds = getattr(error, "retry_after_s", DEFAULT_RETRY_AFTER_S)
         headers["Retry-After"] = str(max(1, math.ceil(seconds)))

@@ -3,7 +3,9 @@
 The engine never sees text: over-long documents are refused here with their measured
 length (never truncated), and what comes back is validated against the contract before
 anyone sees it. A batch submits all its documents at once, so they share decode steps
-with each other and with everyone else's requests.
+with each other and with everyone else's requests; its options are checked once, for the
+whole request. Tokenizing a long text takes a CPU for a while, so it runs in a worker thread:
+the event loop keeps answering probes and other clients meanwhile.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class DocumentParser:
     def __init__(self, state: ServiceState) -> None:
         self._state = state
 
-    def encode(self, text: str) -> list[int]:
+    async def encode(self, text: str) -> list[int]:
         if not text.strip():
             raise BadDocument("text is empty")
         try:
@@ -38,7 +40,7 @@ class DocumentParser:
             raise BadDocument(
                 f"text is not valid UTF-8 (unpaired surrogate at character {error.start})"
             ) from None
-        token_ids = self._state.runtime.tokenizer.encode(text)
+        token_ids = await asyncio.to_thread(self._state.runtime.tokenizer.encode, text)
         limit = self._state.engine.max_input_tokens
         if len(token_ids) > limit:
             raise PayloadTooLarge(
@@ -68,8 +70,10 @@ class DocumentParser:
 
     async def parse(self, text: str, options: ParseOptions) -> ParseResponse:
         self._state.check_admission()
-        params = self.decode_params(options)
-        token_ids = self.encode(text)
+        return await self._parse(text, self.decode_params(options))
+
+    async def _parse(self, text: str, params: DecodeParams) -> ParseResponse:
+        token_ids = await self.encode(text)
         started = time.perf_counter()
         try:
             result = await self._state.engine.submit(token_ids, params)
@@ -96,8 +100,9 @@ class DocumentParser:
         if len(documents) > limit:
             raise PayloadTooLarge(f"batch has {len(documents)} documents; the limit is {limit}")
         self._state.check_admission()
+        params = self.decode_params(options)  # an option error is the request's, not each document's
         outcomes = await asyncio.gather(
-            *(self.parse(document.text, options) for document in documents), return_exceptions=True
+            *(self._parse(document.text, params) for document in documents), return_exceptions=True
         )
         results = []
         for document, outcome in zip(documents, outcomes, strict=True):

@@ -9,15 +9,18 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import SecretStr
 
+from service.api.schemas import MIN_TIMEOUT_S
 from service.config import Settings
 from service.engine.types import DecodeParams, GenerationResult
 from service.metrics import RejectReason
 from service.tokenizer import Tokenizer
+from tests.api.conftest import LONG_OUTPUT_TOKENS
 from tests.api.serving import Served, serve
 from tests.conftest import TINY_MAX_SOURCE_LEN, TINY_VERSION
 
@@ -204,10 +207,14 @@ async def test_full_queue_is_429_with_retry_after_and_every_request_answered(tin
     assert capacity == 1
 
 
-async def test_deadline_is_504(settings: Settings) -> None:
-    async with serve(settings) as served:
+async def test_deadline_is_504(settings: Settings, long_output_model_store: Path) -> None:
+    # The shortest deadline a request may set, against an output of thousands of tokens.
+    slow = settings.model_copy(
+        update={"model_dir": long_output_model_store, "max_new_tokens": LONG_OUTPUT_TOKENS}
+    )
+    async with serve(slow) as served:
         response = await served.client.post(
-            "/v1/parse", json={"text": TEXT, "options": {"timeout_s": 0.0001}}
+            "/v1/parse", json={"text": TEXT, "options": {"timeout_s": MIN_TIMEOUT_S}}
         )
         counted = await rejections(served)
         ready = await served.client.get("/readyz")
