@@ -26,6 +26,8 @@ from tempfile import TemporaryDirectory
 
 import httpx
 
+from service.config import ENV_PREFIX
+
 _LISTENING = re.compile(r"Uvicorn running on (http://[^ ]+)")
 STARTUP_TIMEOUT_S = 60.0
 
@@ -72,9 +74,10 @@ def _wait_until_ready(base_url: str, deadline: float) -> None:
 def live_server(model_dir: Path, env: Mapping[str, str] | None = None) -> Iterator[LiveServer]:
     """Start the service on the model at `model_dir` (CPU); `env` adds MANIFEST_PARSER_* settings.
 
-    Yields once /readyz answers 200. On exit the process is stopped (SIGTERM, then SIGKILL)
-    unless the test already did so."""
-    environment = {**os.environ, **(env or {})}
+    The drain grace period is 0 unless `env` sets it, so stopping takes no longer than the test
+    needs. Yields once /readyz answers 200. On exit the process is stopped (SIGTERM, then
+    SIGKILL) unless the test already did so."""
+    environment = {**os.environ, ENV_PREFIX + "DRAIN_GRACE_S": "0", **(env or {})}
     command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", "0"]
     command += ["--model-dir", str(model_dir), "--device", "cpu"]
     with TemporaryDirectory(prefix="live-server-") as directory:

@@ -2,8 +2,14 @@
 
 Flags override the matching `MANIFEST_PARSER_*` settings; everything else comes from the
 environment. On SIGTERM or Ctrl-C the service drains: readiness turns 503 and new work is
-refused, in-flight documents finish (up to `drain_timeout_s`, then they are answered 503),
-and the process exits with status 0.
+refused with 503 while the listener stays open for `drain_grace_s` (a second signal cuts
+that short), in-flight documents finish (up to `drain_timeout_s`, then they are answered
+503), and the process exits with status 0.
+
+The HTTP layer is h11, without a `Server` header. The app refuses a head over
+`max_header_bytes` with its own 431; h11 buffers a head that arrives in pieces only up to
+`HEAD_BUFFER_FACTOR` times that (beyond it uvicorn answers a plain 400 and closes), which bounds
+the memory an endless head can take. Body size and arrival time are bounded by the routes.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import argparse
 # uvicorn cancels whatever is still running after its graceful timeout; give the engine's own
 # drain (which answers every request it still holds) time to finish first.
 SHUTDOWN_MARGIN_S = 5.0
+HEAD_BUFFER_FACTOR = 8
 STARTUP_FAILURE = 3
 
 
@@ -49,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
         log_config=None,
         access_log=False,  # the app logs one JSON line per request itself
         timeout_graceful_shutdown=int(settings.drain_timeout_s + SHUTDOWN_MARGIN_S),
+        http="h11",  # httptools, when installed, would take over and ignore the head limit
+        h11_max_incomplete_event_size=HEAD_BUFFER_FACTOR * settings.max_header_bytes,
+        server_header=False,  # the software and version are nobody's business
     )
-    server = DrainingServer(config, app.state.service)
+    server = DrainingServer(config, app.state.service, settings.drain_grace_s)
     server.run()
     return 0 if server.started else STARTUP_FAILURE
