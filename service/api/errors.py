@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from service.api.schemas import ErrorBody
@@ -135,7 +137,12 @@ class ErrorAnswer:
 
 
 def mapping_for(error: BaseException) -> HttpMapping:
-    """The table entry of the most specific class of `error` (subclasses inherit the entry)."""
+    """The table entry of the most specific class of `error` (subclasses inherit the entry).
+
+    Routing's own answers (404 unknown path, 405 wrong method) carry their status in the error;
+    they are not refusals of a document and are not counted as such."""
+    if isinstance(error, HTTPException):
+        return HttpMapping(error.status_code, HTTPStatus(error.status_code).name.lower(), None)
     for cls in type(error).__mro__:
         if cls in ERROR_TABLE:
             return ERROR_TABLE[cls]
@@ -157,6 +164,9 @@ def describe(error: BaseException, metrics: Metrics) -> ErrorAnswer:
     else:
         message = str(error) or mapping.code.replace("_", " ")
     headers = dict(mapping.headers)
+    if isinstance(error, HTTPException):
+        message = str(error.detail)
+        headers |= error.headers or {}
     if mapping.retry_after:
         seconds = getattr(error, "retry_after_s", DEFAULT_RETRY_AFTER_S)
         headers["Retry-After"] = str(max(1, math.ceil(seconds)))
@@ -177,5 +187,5 @@ def install_error_handlers(app: FastAPI, metrics: Metrics) -> None:
     async def handle(request: Request, error: Exception) -> JSONResponse:
         return error_response(error, metrics)
 
-    for error_type in (ApiError, EngineError, RequestValidationError):
+    for error_type in (ApiError, EngineError, RequestValidationError, HTTPException):
         app.add_exception_handler(error_type, handle)

@@ -196,6 +196,15 @@ async def test_every_answer_says_nosniff(settings: Settings, path: str) -> None:
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+async def test_unknown_path_and_wrong_method_answer_in_the_error_shape(settings: Settings) -> None:
+    async with serve(settings) as served:
+        unknown = await served.client.get("/v2/parse")
+        wrong_method = await served.client.delete("/v1/parse")
+    assert_error(unknown, 404, "not_found", "Not Found")
+    assert_error(wrong_method, 405, "method_not_allowed", "Method Not Allowed")
+    assert wrong_method.headers["Allow"] == "POST"
+
+
 async def test_request_head_over_the_limit_is_431(settings: Settings) -> None:
     async with serve(settings) as served:
         response = await served.client.get("/healthz", headers={"X-Padding": "p" * 70_000})
