@@ -158,15 +158,16 @@ def describe(error: BaseException, metrics: Metrics) -> ErrorAnswer:
     if isinstance(error, RequestValidationError):
         details = jsonable_encoder(error.errors())
         message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+    elif isinstance(error, HTTPException):
+        message = str(error.detail)
     elif mapping is INTERNAL_ERROR:
         logger.error("unexpected error while serving a request", exc_info=error)
         message = "internal error"
     else:
         message = str(error) or mapping.code.replace("_", " ")
     headers = dict(mapping.headers)
-    if isinstance(error, HTTPException):
-        message = str(error.detail)
-        headers |= error.headers or {}
+    if isinstance(error, HTTPException) and error.headers:
+        headers |= error.headers  # e.g. Allow with 405
     if mapping.retry_after:
         seconds = getattr(error, "retry_after_s", DEFAULT_RETRY_AFTER_S)
         headers["Retry-After"] = str(max(1, math.ceil(seconds)))
