@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     body_timeout_s: float = Field(
         default=30.0, gt=0, description="a request body must arrive within this time, or 408"
     )
+    head_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="a request head must arrive within this time, or the connection closes",
+    )
     max_header_bytes: int = Field(
         default=16_384, ge=1024, le=1_048_576, description="largest accepted request head, or 431"
     )

@@ -6,7 +6,8 @@ refused with 503 while the listener stays open for `drain_grace_s` (a second sig
 that short), in-flight documents finish (up to `drain_timeout_s`, then they are answered
 503), and the process exits with status 0.
 
-The HTTP layer is h11, without a `Server` header. The app refuses a head over
+The HTTP layer is h11 with a deadline for each request head (`head_timeout_s`, see
+`protocol.py`), without a `Server` header. The app refuses a head over
 `max_header_bytes` with its own 431; h11 buffers a head that arrives in pieces only up to
 `HEAD_BUFFER_FACTOR` times that (beyond it uvicorn answers a plain 400 and closes), which bounds
 the memory an endless head can take. Body size and arrival time are bounded by the routes.
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from service.api.jsonlog import configure_logging
+    from service.api.protocol import with_head_timeout
     from service.api.server import DrainingServer
     from service.app import create_app
     from service.config import Settings
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         log_config=None,
         access_log=False,  # the app logs one JSON line per request itself
         timeout_graceful_shutdown=int(settings.drain_timeout_s + SHUTDOWN_MARGIN_S),
-        http="h11",  # httptools, when installed, would take over and ignore the head limit
+        http=with_head_timeout(settings.head_timeout_s),  # h11; httptools would ignore the head limits
         h11_max_incomplete_event_size=HEAD_BUFFER_FACTOR * settings.max_header_bytes,
         server_header=False,  # the software and version are nobody's business
     )

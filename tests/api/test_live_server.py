@@ -115,19 +115,24 @@ def test_sigterm_keeps_listening_through_the_grace_period_then_drains_and_exits_
     assert "draining" in messages
 
 
-def test_the_wire_shows_no_server_header_refuses_large_heads_and_times_out_stalled_uploads(
+def test_the_wire_shows_no_server_header_refuses_large_heads_and_times_out_stalled_heads_and_bodies(
     tiny_model_store: Path,
 ) -> None:
-    with live_server(tiny_model_store, env(body_timeout_s=0.5)) as server:
+    with live_server(tiny_model_store, env(body_timeout_s=0.5, head_timeout_s=0.5)) as server:
         url = server.base_url
         health = httpx.get(url + "/healthz")
         large_head = httpx.get(url + "/healthz", headers={"X-Padding": "p" * 70_000})
         connection = send_raw_head(url, "/v1/parse", content_length=100)
         connection.sendall(b'{"text": "')  # and nothing more
-        connection.settimeout(WAIT_S)
         started = time.monotonic()
         stalled = read_until_closed(connection)
         waited = time.monotonic() - started
+        address = urlsplit(url)
+        half_head = socket.create_connection((address.hostname, address.port))
+        half_head.sendall(b"GET /healthz HTTP/1.1\r\nHost: ")  # and nothing more
+        started = time.monotonic()
+        unanswered = read_until_closed(half_head)
+        head_waited = time.monotonic() - started
     assert "server" not in health.headers
     assert health.headers["X-Content-Type-Options"] == "nosniff"
     assert large_head.status_code == 431
@@ -136,6 +141,8 @@ def test_the_wire_shows_no_server_header_refuses_large_heads_and_times_out_stall
     assert head.startswith(b"HTTP/1.1 408 ")
     assert json.loads(body)["message"] == "the request body did not arrive within 0.5 s"
     assert 0.5 <= waited < 10  # answered, and the connection closed, instead of held open
+    assert unanswered == b""  # no request to answer: the connection is closed
+    assert 0.4 <= head_waited < 10
 
 
 def send_raw_head(base_url: str, path: str, content_length: int) -> socket.socket:
@@ -150,6 +157,7 @@ def send_raw_head(base_url: str, path: str, content_length: int) -> socket.socke
 
 
 def read_until_closed(connection: socket.socket) -> bytes:
+    connection.settimeout(WAIT_S)
     received = b""
     while chunk := connection.recv(65536):
         received += chunk
