@@ -24,8 +24,13 @@ from pydantic import ValidationError
 from service.data import noise
 from service.data.families import LayoutFamily, all_families
 from service.data.shipment import Shipment, collapse
+from service.data.spans import extraction
 from service.data.world import sample_shipment
+from service.extraction.locate import locate
+from service.extraction.schema import span_paths
 from service.manifest import Manifest
+from service.normalise import normalise
+from service.scoring import flatten
 
 SPLITS = ("train", "validation", "test", "heldout")
 # Layouts kept out of train/validation/test. Each differs in layout from every seen family
@@ -146,8 +151,38 @@ def _protected_words(shipment: Shipment) -> set[str]:
     return words
 
 
+def check_extraction(extraction: dict[str, Any], label: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The offsets of every span of `extraction` in `text`; raises `LabelError` unless each span
+    is printed there and normalising the extraction gives the label exactly."""
+    normalised = normalise(extraction)
+    if normalised.manifest != label or normalised.unreadable:
+        differing = sorted(
+            path
+            for path in set(dict(flatten(label))) | set(dict(flatten(normalised.manifest)))
+            if dict(flatten(label)).get(path) != dict(flatten(normalised.manifest)).get(path)
+        )
+        raise LabelError(
+            f"extraction does not normalise to the label: {differing[:6]} {normalised.unreadable[:6]}"
+        )
+    offsets = []
+    for path, span in span_paths(extraction):
+        pieces = locate(span, text)
+        if pieces is None:
+            raise LabelError(f"span {path}={span!r} is not printed in the text")
+        offsets.append({"path": path, "pieces": [[p.start, p.end] for p in pieces]})
+    return offsets
+
+
 def render_record(family: LayoutFamily, document_type: str, rng: random.Random) -> tuple[str, dict[str, Any]]:
     """(text, label) for one document; resamples shipments that render longer than `MAX_CHARS`."""
+    text, label, _ = render_shipment(family, document_type, rng)
+    return text, label
+
+
+def render_shipment(
+    family: LayoutFamily, document_type: str, rng: random.Random
+) -> tuple[str, dict[str, Any], Shipment]:
+    """(text, label, shipment as rendered) for one document, checked as `render_record` checks it."""
     while True:
         shipment = sample_shipment(document_type, rng)
         text = family.render(shipment, rng)
@@ -161,7 +196,7 @@ def render_record(family: LayoutFamily, document_type: str, rng: random.Random) 
         check_printed(shipment, text)
     except LabelError as error:
         raise LabelError(f"layout family {family.name!r} ({document_type}): {error}") from None
-    return text, label
+    return text, label, shipment
 
 
 def make_record(split: str, seed: int, index: int, families: list[LayoutFamily]) -> dict[str, Any]:
@@ -174,13 +209,20 @@ def make_record(split: str, seed: int, index: int, families: list[LayoutFamily])
     # export) weighs less than one made for this type, so it does not crowd out the rest.
     weights = [1 / math.sqrt(len(f.doc_types)) for f in candidates]
     family = rng.choices(candidates, weights=weights)[0]
-    text, label = render_record(family, document_type, rng)
+    text, label, shipment = render_shipment(family, document_type, rng)
+    target = extraction(shipment)
+    try:
+        offsets = check_extraction(target, label, text)
+    except LabelError as error:
+        raise LabelError(f"layout family {family.name!r} ({document_type}): {error}") from None
     return {
         "id": f"{split}-{seed}-{index:07d}",
         "family": family.name,
         "document_type": document_type,
         "text": text,
         "label": label,
+        "extraction": target,
+        "spans": offsets,
     }
 
 

@@ -172,7 +172,7 @@ def sample_weight(
         printed += rng.choice((" / ", " (", "  ")) + f"{converted} {rng.choice(WEIGHT_UNITS[other])}"
         if "(" in printed:
             printed += ")"
-    return Weight(value, unit, printed)
+    return Weight(value, unit, printed, unit_printed=word)
 
 
 VOLUME_UNITS = ("CBM", "CBM", "M3", "m3", "m³", "cbm", "CU.M.")
@@ -183,12 +183,14 @@ def sample_volume(cbm: float, style: Style, rng: random.Random, cubic_feet_only:
     """A volume in cubic metres, or the hard case: stated only in cubic feet (label null)."""
     if cubic_feet_only:
         _, number = sample_number(cbm * 35.3147, style, rng)
-        return Volume(None, f"{number} {rng.choice(CUBIC_FEET_UNITS)}")
+        word = rng.choice(CUBIC_FEET_UNITS)
+        return Volume(None, f"{number} {word}", unit_printed=word)
     decimals = rng.choice((2, 3, 3, 1)) if cbm < 100 else rng.choice((0, 1, 2))
     value = round(cbm, decimals)
     if value == 0:
         value, decimals = 0.01, 2
-    return Volume(value, f"{format_number(value, decimals, style)} {rng.choice(VOLUME_UNITS)}")
+    word = rng.choice(VOLUME_UNITS)
+    return Volume(value, f"{format_number(value, decimals, style)} {word}", unit_printed=word)
 
 
 def _two_digit(day: int) -> str:

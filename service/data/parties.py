@@ -225,8 +225,8 @@ def _town(country: str, rng: random.Random) -> reference.Location:
 
 def sample_address(
     country: str, rng: random.Random, print_country: bool = True
-) -> tuple[list[str], str | None]:
-    """(address lines, printed country alpha-2 or None) for a company in `country`."""
+) -> tuple[list[str], str | None, str | None]:
+    """(address lines, printed country alpha-2 or None, the country as printed) for a company."""
     style = ADDRESS_STYLES.get(country) or AddressStyle(
         ("{n} {s} Street", "{s} Road {n}"), "generic", "#####", "{town} {pc}", ()
     )
@@ -250,6 +250,7 @@ def sample_address(
     upper = rng.random() < 0.3
     lines = [street, line]
     printed_country: str | None = None
+    name: str | None = None
     if print_country:
         name = sample_country_print(country, rng)
         printed_country = country
@@ -259,7 +260,9 @@ def sample_address(
             lines.append(name)
     if rng.random() < 0.15:
         lines = [", ".join(lines)]
-    return ([ln.upper() for ln in lines] if upper else lines), printed_country
+    if upper:
+        return [ln.upper() for ln in lines], printed_country, name.upper() if name else None
+    return lines, printed_country, name
 
 
 def _phone(rng: random.Random) -> str:
@@ -312,8 +315,14 @@ def _extras(name: str, country: str, rng: random.Random) -> list[str]:
 
 def sample_party(country: str, rng: random.Random, country_share: float = 0.8) -> Party:
     name = company_name(country, rng)
-    lines, printed_country = sample_address(country, rng, rng.random() < country_share)
-    return Party(name=name, address_lines=lines, country=printed_country, extras=_extras(name, country, rng))
+    lines, printed_country, country_printed = sample_address(country, rng, rng.random() < country_share)
+    return Party(
+        name=name,
+        address_lines=lines,
+        country=printed_country,
+        extras=_extras(name, country, rng),
+        country_printed=country_printed,
+    )
 
 
 _BANKS = (

@@ -49,6 +49,7 @@ class Party:
     country: str | None
     extras: list[str] = field(default_factory=list)
     placeholder: str | None = None
+    country_printed: str | None = None  # the country as the address prints it ("Deutschland")
 
     def label(self) -> dict[str, Any] | None:
         if self.placeholder is not None:
@@ -86,6 +87,7 @@ class Weight:
     value: float
     unit: str  # "kg" | "lb" | "t"
     printed: str
+    unit_printed: str | None = None  # the unit word or code as printed, wherever it stands
 
     def label(self) -> dict[str, Any]:
         return {"value": _number(self.value), "unit": self.unit}
@@ -97,6 +99,7 @@ class Volume:
 
     cbm: float | None
     printed: str  # "31,200 CBM", "3.12 M3", "1,102 CFT"
+    unit_printed: str | None = None  # None: no unit printed with it (a machine form)
 
     def label(self) -> float | int | None:
         return None if self.cbm is None else _number(self.cbm)

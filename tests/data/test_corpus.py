@@ -28,7 +28,7 @@ def test_record_depends_only_on_seed_split_and_index() -> None:
     assert corpus.make_record("validation", 1, 7, KV)["text"] != first["text"]
     assert corpus.make_record("train", 2, 7, KV)["text"] != first["text"]
     assert first["id"] == "train-1-0000007"
-    assert set(first) == {"id", "family", "document_type", "text", "label"}
+    assert set(first) == {"id", "family", "document_type", "text", "label", "extraction", "spans"}
 
 
 def test_labels_validate_against_the_contract_schema(

@@ -27,8 +27,9 @@ def test_printed_country_is_a_known_name_of_the_labelled_country() -> None:
 
 def test_country_left_out_is_null() -> None:
     rng = random.Random(2)
-    lines, country = parties.sample_address("DE", rng, print_country=False)
+    lines, country, printed = parties.sample_address("DE", rng, print_country=False)
     assert country is None and lines
+    assert printed is None
 
 
 def test_extras_are_not_part_of_the_address() -> None:

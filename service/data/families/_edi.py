@@ -139,15 +139,22 @@ def iso_size(container: Container, rng: random.Random) -> str | None:
     return container.size.printed
 
 
-def machine_forms(shipment: Shipment, packages: dict[str, str], decimal: str = ".") -> None:
+def machine_forms(
+    shipment: Shipment,
+    packages: dict[str, str],
+    weight_units: dict[str, str],
+    decimal: str = ".",
+    split_equipment: bool = False,
+) -> None:
     """Restate the shipment as EDI prints it; drop what a machine form cannot state.
 
     Dates become CCYYMMDD, numbers canonical (with the interchange's decimal mark), terms
     and package kinds codes, UN/LOCODEs unspaced. Only `printed` forms change, so the
     label (computed from values) stays the same and the printed-value check still holds.
     A date without a year, cubic feet and unmapped codes are labelled null and have no
-    machine form, so they go.
+    machine form, so they go. The document's decimal mark becomes the interchange's.
     """
+    shipment.style.decimal_comma = decimal == ","
     for name in ("issue_date", "departure_date", "arrival_date"):
         date = getattr(shipment, name)
         if date and date.value is None:
@@ -163,9 +170,15 @@ def machine_forms(shipment: Shipment, packages: dict[str, str], decimal: str = "
     for place in (shipment.port_of_loading, shipment.port_of_discharge, shipment.place_of_delivery):
         if place and place.code:
             place.code_printed = place.code
+    for container in shipment.containers:
+        # X12 sends the equipment initial and number in two elements (`split_container`).
+        initial, digits = split_container(container)
+        container.number_printed = f"{initial} {digits}" if split_equipment else container.number
     if shipment.total_volume and shipment.total_volume.cbm is None:
         shipment.drop("total_volume")
-    _restate(shipment.total_packages, shipment.total_gross_weight, shipment.total_volume, decimal)
+    _restate(
+        shipment.total_packages, shipment.total_gross_weight, shipment.total_volume, weight_units, decimal
+    )
     for item in shipment.items:
         if item.volume and item.volume.cbm is None:
             item.volume = None
@@ -173,16 +186,21 @@ def machine_forms(shipment: Shipment, packages: dict[str, str], decimal: str = "
             item.package = None
         elif item.package and item.package.value:
             item.package.printed = packages[item.package.value]
-        _restate(item.quantity, item.gross_weight, item.volume, decimal)
+        _restate(item.quantity, item.gross_weight, item.volume, weight_units, decimal)
 
 
-def _restate(count: Count | None, weight: Weight | None, volume: Volume | None, decimal: str) -> None:
+def _restate(
+    count: Count | None, weight: Weight | None, volume: Volume | None, units: dict[str, str], decimal: str
+) -> None:
+    """Numbers as machine forms send them; a weight's unit is the qualifier code beside it."""
     if count:
         count.printed = str(count.value)
     if weight:
         weight.printed = number(weight.value, decimal)
+        weight.unit_printed = units[weight.unit]
     if volume and volume.cbm is not None:
         volume.printed = number(volume.cbm, decimal)
+        volume.unit_printed = None
 
 
 def clear_item_fields(items: Sequence[Item], *names: str) -> None:

@@ -32,7 +32,7 @@ _RECEIVERS = ("INTTRA", "GTNEXUS", "CARGOSMART", "DAKOSY", "PORTBASE", "EDIPORT"
 
 def render(shipment: Shipment, rng: random.Random) -> str:
     decimal = "," if shipment.style.decimal_comma and rng.random() < 0.3 else "."
-    machine_forms(shipment, REC21_PACKAGES, decimal)
+    machine_forms(shipment, REC21_PACKAGES, REC20_WEIGHT_UNITS, decimal)
     segments = [*_header(shipment, rng), *_routing(shipment, rng), *_parties(shipment, rng)]
     for index, item in enumerate(shipment.items, start=1):
         segments.extend(_goods(index, item))

@@ -42,7 +42,7 @@ def render(shipment: Shipment, rng: random.Random) -> str:
     shipment.drop("carrier", "issue_date", "departure_date", "incoterm", "freight_terms", "remarks")
     unit = unit_code(shipment.items)  # M11's package unit, read before the N10 lines (which have none)
     clear_item_fields(shipment.items, "package", "volume")
-    machine_forms(shipment, X12_PACKAGES)
+    machine_forms(shipment, X12_PACKAGES, X12_WEIGHT_UNITS, split_equipment=True)
     bills = manifest_bills(shipment, rng)
     scac = sender_code(shipment, rng)
     vessel_code = str(rng.randrange(9_000_000, 9_999_999))

@@ -30,7 +30,7 @@ _FLAGS = ("LR", "PA", "MH", "SG", "MT", "DE", "HK", "BS", "CY", "PT", "DK", "GB"
 
 
 def render(shipment: Shipment, rng: random.Random) -> str:
-    machine_forms(shipment, X12_PACKAGES)
+    machine_forms(shipment, X12_PACKAGES, X12_WEIGHT_UNITS, split_equipment=True)
     scac = sender_code(shipment, rng)
     payment = shipment.freight_terms.printed if shipment.freight_terms else ""
     issued = shipment.issue_date.printed if shipment.issue_date else ""
