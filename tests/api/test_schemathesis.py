@@ -42,7 +42,8 @@ def test_generated_requests_find_no_server_error_and_no_undocumented_answer(
             *("--header", f"X-API-Key: {API_KEY}", "--request-timeout", "60", "--workers", "1"),
             *("--report", "json", "--report-json-path", str(report_path)),
         ]
-        run = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+        # run in tmp_path: schemathesis keeps its example database in the working directory
+        run = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False, cwd=tmp_path)
         logged = server.log_lines()
     report = json.loads(report_path.read_text())
     print("schemathesis:", json.dumps(report["test_cases"]), f"in {report['running_time']:.1f} s")
