@@ -92,3 +92,13 @@ def update_card(path: Path, updates: dict[str, Any]) -> dict[str, Any]:
     card.update(updates)
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
+
+
+def promote(version_dir: Path, store: Path) -> None:
+    """Copy a gated version directory into the store and make it CURRENT."""
+    source = resolve_version_dir(version_dir)
+    target = Path(store) / source.name
+    if target.exists():
+        raise CheckpointError(f"{target} exists already: versions are never overwritten")
+    shutil.copytree(source, target)
+    (Path(store) / CURRENT).write_text(source.name + "\n", encoding="utf-8")

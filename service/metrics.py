@@ -25,6 +25,7 @@ from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from service.engine.types import FinishReason, GenerationResult
+from service.extraction.schema import metric_field, metric_fields
 
 PREFIX = "manifest_parser_"
 ENDPOINTS = ("/v1/parse", "/v1/parse/batch")
@@ -37,6 +38,8 @@ STEP_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05
 BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
 ENTROPY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0)
 TOKEN_BUCKETS = (16, 32, 64, 128, 256, 512, 1024, 2048, 4096)
+CONFIDENCE_BUCKETS = (0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1.0)
+SPAN_FIELDS = metric_fields()  # the bounded label set of the span metrics
 
 
 class RejectReason(StrEnum):
@@ -162,8 +165,29 @@ class Metrics:
             registry=reg,
         )
         self.ready = Gauge(PREFIX + "ready", "1 when ready to serve, else 0.", registry=reg)
+        self.unreadable_values = Counter(
+            PREFIX + "unreadable_values_total",
+            "Printed spans the normaliser could not read (nulled, never guessed), by field.",
+            ["field"],
+            registry=reg,
+        )
+        self.ungrounded_values = Counter(
+            PREFIX + "ungrounded_values_total",
+            "Decoded spans the document does not print (dropped as null), by field.",
+            ["field"],
+            registry=reg,
+        )
+        self.field_confidence = Histogram(
+            PREFIX + "field_confidence",
+            "Decoder confidence of each value returned (0-1).",
+            buckets=CONFIDENCE_BUCKETS,
+            registry=reg,
+        )
 
         self.queue_capacity.set(queue_capacity)
+        for name in SPAN_FIELDS:
+            self.unreadable_values.labels(name)
+            self.ungrounded_values.labels(name)
         for endpoint in ENDPOINTS:
             for status in STATUS_CLASSES:
                 self.request_duration.labels(endpoint, status)
@@ -200,6 +224,15 @@ class Metrics:
 
     def observe_request(self, endpoint: str, status: int, seconds: float) -> None:
         self.request_duration.labels(endpoint, status_class(status)).observe(seconds)
+
+    def observe_reading(self, unreadable: list[str], ungrounded: list[str], confidences: list[float]) -> None:
+        """What turning one decoded output into a manifest found: spans nulled, and value confidences."""
+        for path in unreadable:
+            self.unreadable_values.labels(metric_field(path)).inc()
+        for path in ungrounded:
+            self.ungrounded_values.labels(metric_field(path)).inc()
+        for confidence in confidences:
+            self.field_confidence.observe(confidence)
 
     def reject(self, reason: RejectReason) -> None:
         self.rejected.labels(reason.value).inc()

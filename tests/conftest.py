@@ -26,7 +26,7 @@ TINY_MAX_SOURCE_LEN = 768  # the contract example fits; a few KB of text does no
 TINY_MAX_TARGET_LEN = 512
 
 
-def tiny_model_config(vocab_size: int, **changes: int) -> ModelConfig:
+def tiny_model_config(vocab_size: int, **changes: int | str) -> ModelConfig:
     shape = {
         "d_model": 32,
         "n_heads": 2,
@@ -36,7 +36,7 @@ def tiny_model_config(vocab_size: int, **changes: int) -> ModelConfig:
         "max_source_len": TINY_MAX_SOURCE_LEN,
         "max_target_len": TINY_MAX_TARGET_LEN,
     } | changes
-    return ModelConfig(vocab_size=vocab_size, dropout=0.0, copy_head=True, copy_match_order=3, **shape)
+    return ModelConfig(vocab_size=vocab_size, dropout=0.0, copy_head=True, copy_match_order=3, **shape)  # type: ignore[arg-type]
 
 
 def save_random_model(store: Path, tokenizer_path: Path, config: ModelConfig) -> Path:
@@ -66,3 +66,11 @@ def tiny_model_store(tmp_path_factory: pytest.TempPathFactory, tiny_tokenizer_pa
     return save_random_model(
         tmp_path_factory.mktemp("model_store"), tiny_tokenizer_path, tiny_model_config(vocab_size)
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_extraction_store(tmp_path_factory: pytest.TempPathFactory, tiny_tokenizer_path: Path) -> Path:
+    """Like `tiny_model_store`, but the random model's decoder writes extractions (printed spans)."""
+    vocab_size = Tokenizer.from_file(tiny_tokenizer_path).vocab_size
+    config = tiny_model_config(vocab_size, target="extraction")
+    return save_random_model(tmp_path_factory.mktemp("extraction_store"), tiny_tokenizer_path, config)

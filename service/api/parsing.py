@@ -14,14 +14,23 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from service.api.errors import BadDocument, InvalidOption, InvalidOutput, PayloadTooLarge, describe
-from service.api.schemas import BatchDocument, BatchResult, ParseMeta, ParseOptions, ParseResponse
+from service.api.schemas import (
+    BatchDocument,
+    BatchResult,
+    ParseMeta,
+    ParseOptions,
+    ParseResponse,
+    Provenance,
+)
 from service.api.state import ServiceState
 from service.engine.errors import EngineUnavailable
-from service.engine.types import DecodeParams, Decoding
+from service.engine.types import DecodeParams, Decoding, GenerationResult
+from service.extraction.reading import DecodedOutput, read_output
 from service.manifest import Manifest
 
 logger = logging.getLogger(__name__)
@@ -80,7 +89,7 @@ class DocumentParser:
         except EngineUnavailable:
             self._state.check_admission()  # refused because draining began: say so
             raise
-        manifest = self._validate(result.text)
+        reading = self._read(result, text)
         meta = ParseMeta(
             model_version=self._state.runtime.loaded.version,
             input_tokens=result.input_tokens,
@@ -90,7 +99,7 @@ class DocumentParser:
             queue_seconds=result.queue_seconds,
             duration_seconds=time.perf_counter() - started,
         )
-        return ParseResponse(manifest=manifest, meta=meta)
+        return ParseResponse(manifest=reading.manifest, provenance=reading.provenance, meta=meta)
 
     async def parse_batch(
         self, documents: Sequence[BatchDocument], options: ParseOptions
@@ -107,21 +116,41 @@ class DocumentParser:
         results = []
         for document, outcome in zip(documents, outcomes, strict=True):
             if isinstance(outcome, ParseResponse):
-                results.append(BatchResult(id=document.id, manifest=outcome.manifest, meta=outcome.meta))
+                results.append(
+                    BatchResult(
+                        id=document.id,
+                        manifest=outcome.manifest,
+                        provenance=outcome.provenance,
+                        meta=outcome.meta,
+                    )
+                )
             elif isinstance(outcome, Exception):
                 results.append(BatchResult(id=document.id, error=describe(outcome, self._state.metrics).body))
             else:  # CancelledError and friends are not a document's fault: let them through
                 raise outcome
         return results
 
-    def _validate(self, text: str) -> Manifest:
+    def _read(self, result: GenerationResult, document: str) -> ValidReading:
+        """The manifest (validated against the contract) and provenance of one decoded document."""
+        output = DecodedOutput(result.text, result.token_pieces, result.token_log_probs)
         try:
-            return Manifest.model_validate_json(text)
-        except ValidationError as error:
+            reading = read_output(output, document, self._state.runtime.loaded.config.target)
+            manifest = Manifest.model_validate(reading.manifest)
+        except (ValidationError, ValueError) as error:
             self._state.metrics.schema_invalid.inc()
             logger.error(
-                "model output failed contract validation", extra={"output": text, "errors": str(error)}
+                "model output failed contract validation", extra={"output": result.text, "errors": str(error)}
             )
             raise InvalidOutput(
                 "the model produced an output that fails the contract; this is a bug"
             ) from None
+        self._state.metrics.observe_reading(
+            reading.unreadable, reading.ungrounded, [entry["confidence"] for entry in reading.provenance]
+        )
+        return ValidReading(manifest, [Provenance.model_validate(entry) for entry in reading.provenance])
+
+
+@dataclass(slots=True)
+class ValidReading:
+    manifest: Manifest
+    provenance: list[Provenance]

@@ -97,12 +97,30 @@ class ParseMeta(BaseModel):
     duration_seconds: float = Field(description="time from submission to the finished manifest")
 
 
+class SourceSpan(BaseModel):
+    start: int = Field(description="offset of the first character in the submitted text")
+    end: int = Field(description="offset after the last character: text[start:end] is the piece")
+    text: str = Field(description="the piece of the submitted text")
+
+
+class Provenance(BaseModel):
+    path: str = Field(description="the manifest leaf, e.g. items[0].gross_weight.value")
+    spans: list[SourceSpan] = Field(description="where in the submitted text the value was read, in order")
+    confidence: float = Field(ge=0, le=1, description="the decoder's confidence in the value (0-1)")
+
+
 class ParseResponse(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"manifest": OCEAN_BL_MANIFEST, "meta": EXAMPLE_META}]}
+        json_schema_extra={
+            "examples": [{"manifest": OCEAN_BL_MANIFEST, "provenance": [], "meta": EXAMPLE_META}]
+        }
     )
 
     manifest: Manifest
+    provenance: list[Provenance] = Field(
+        default_factory=list,
+        description="for each non-null manifest value read from the text: its source and confidence",
+    )
     meta: ParseMeta
 
 
@@ -132,6 +150,7 @@ class ErrorBody(BaseModel):
 class BatchResult(BaseModel):
     id: str | None
     manifest: Manifest | None = None
+    provenance: list[Provenance] | None = None
     meta: ParseMeta | None = None
     error: ErrorBody | None = None
 

@@ -117,6 +117,14 @@ def _generate(args: argparse.Namespace) -> int:
         stale.unlink()
     names = ", ".join(f.name for f in families)
     print(f"{args.split}: {args.n} documents from {len(families)} families: {names}", file=sys.stderr)
+    if any(f.for_split for f in families):
+        from service.data.layouts.styles import required_values, split_values
+
+        axes = "; ".join(f"{axis}: {', '.join(values)}" for axis, values in split_values(args.split).items())
+        print(f"{args.split}: stochastic layout styles drawn from {axes}", file=sys.stderr)
+        if args.split not in ("train", "test"):
+            own = ", ".join(v for values in required_values(args.split).values() for v in values)
+            print(f"{args.split}: every stochastic document has at least one of {own}", file=sys.stderr)
     began = time.perf_counter()
     skipped: Counter[str] = Counter()
     starts = range(0, args.n, _CHUNK)

@@ -8,7 +8,9 @@ producing a label the text does not support).
 
 Splits: `train`, `validation` and `test` draw from the seen layout families with
 different seeds; `heldout` draws only from `HELDOUT_FAMILIES`, layouts unlike any seen
-one that use the same vocabulary, to measure generalisation to unseen layouts.
+one that use the same vocabulary, to measure generalisation to unseen layouts. The
+`stochastic` generator serves every split (half of each split's documents), drawing the
+split's own layout styles (`layouts.styles`): held-out styles never reach train.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ SPLITS = ("train", "validation", "test", "heldout")
 # (leader dots, markdown, several bills in one manifest, borderless tab-aligned columns) while
 # speaking the same captions and values; e-mails, forms, EDI and AWB boxes all stay seen.
 HELDOUT_FAMILIES = ("dotted_leaders_export", "markdown_export", "multi_bl_manifest", "tab_aligned_table")
+# Families in every split, each split drawing its own styles; the share of a split's documents they make.
+EVERY_SPLIT_FAMILIES = ("stochastic",)
+EVERY_SPLIT_SHARE = 0.5
 MAX_CHARS = 6000
 # Printed layouts (forms, boxed and columned documents) arrive as scans now and then, so a
 # share of them gets scan noise on their unlabelled lines. E-mails, exports and EDI never
@@ -58,7 +63,11 @@ def split_families(split: str, families: dict[str, LayoutFamily] | None = None) 
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
     found = all_families() if families is None else families
-    chosen = [f for name, f in sorted(found.items()) if (name in HELDOUT_FAMILIES) == (split == "heldout")]
+    chosen = [
+        f.for_split(split) if f.for_split else f
+        for name, f in sorted(found.items())
+        if name in EVERY_SPLIT_FAMILIES or (name in HELDOUT_FAMILIES) == (split == "heldout")
+    ]
     if not chosen:
         raise LookupError(f"no layout family available for split {split!r}")
     return chosen
@@ -111,16 +120,22 @@ def printed_values(shipment: Shipment) -> list[str]:
 
 
 def _appears(value: str, text: str) -> bool:
-    """`value` in `text`, or its words in order close together (a value wrapped inside a column)."""
+    """`value` in `text`, or its words in order close together (a value wrapped inside a column);
+    every place its first word occurs is tried, as the word may also stand earlier in other text."""
     if value in text:
         return True
-    position = start = -1
-    for word in value.split(" "):
-        position = text.find(word, position + 1)
-        if position < 0:
-            return False
-        start = position if start < 0 else start
-    return position - start <= 10 * len(value) + 200
+    first, *rest = value.split(" ")
+    start = text.find(first)
+    while start >= 0:
+        position = start
+        for word in rest:
+            position = text.find(word, position + 1)
+            if position < 0:
+                return False
+        if position - start <= 10 * len(value) + 200:
+            return True
+        start = text.find(first, start + 1)
+    return False
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -174,7 +189,7 @@ def check_extraction(extraction: dict[str, Any], label: dict[str, Any], text: st
 
 
 def render_record(family: LayoutFamily, document_type: str, rng: random.Random) -> tuple[str, dict[str, Any]]:
-    """(text, label) for one document; resamples shipments that render longer than `MAX_CHARS`."""
+    """(text, label) for one document; resamples shipments that render longer than the family's limit."""
     text, label, _ = render_shipment(family, document_type, rng)
     return text, label
 
@@ -183,10 +198,11 @@ def render_shipment(
     family: LayoutFamily, document_type: str, rng: random.Random
 ) -> tuple[str, dict[str, Any], Shipment]:
     """(text, label, shipment as rendered) for one document, checked as `render_record` checks it."""
+    limit = family.max_chars or MAX_CHARS
     while True:
         shipment = sample_shipment(document_type, rng)
         text = family.render(shipment, rng)
-        if len(text) <= MAX_CHARS:
+        if len(text) <= limit:
             break
     if family.name in _PRINTED_LAYOUTS and rng.random() < _SCANNED_SHARE:
         text = noise.degrade(text, _protected_words(shipment), rng, rate=rng.uniform(0.01, 0.04))
@@ -208,6 +224,10 @@ def make_record(split: str, seed: int, index: int, families: list[LayoutFamily])
     # Document types are balanced; within a type, a layout that serves every type (a generic
     # export) weighs less than one made for this type, so it does not crowd out the rest.
     weights = [1 / math.sqrt(len(f.doc_types)) for f in candidates]
+    every = [i for i, f in enumerate(candidates) if f.name in EVERY_SPLIT_FAMILIES]
+    rest = sum(w for i, w in enumerate(weights) if i not in every)
+    for i in every:  # together they make EVERY_SPLIT_SHARE of the documents, whatever the others weigh
+        weights[i] = rest * EVERY_SPLIT_SHARE / (1 - EVERY_SPLIT_SHARE) / len(every) if rest else 1.0
     family = rng.choices(candidates, weights=weights)[0]
     text, label, shipment = render_shipment(family, document_type, rng)
     target = extraction(shipment)
@@ -218,6 +238,7 @@ def make_record(split: str, seed: int, index: int, families: list[LayoutFamily])
     return {
         "id": f"{split}-{seed}-{index:07d}",
         "family": family.name,
+        "style": shipment.style.layout,
         "document_type": document_type,
         "text": text,
         "label": label,

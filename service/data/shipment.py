@@ -198,6 +198,9 @@ class Style:
     us_dates: bool = False  # numeric dates month first
     decimal_comma: bool = False
     upper: bool = False  # captions in upper case
+    layout: str | None = (
+        None  # the stochastic layout style it was drawn in ("de/en|boxes|ascii"); None: a family
+    )
 
 
 @dataclass(slots=True)

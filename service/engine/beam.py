@@ -54,7 +54,8 @@ class BeamGroup:
                 break
             parent = self.beams[candidate.parent]
             child = parent.fork()
-            child.extend(candidate.token, entropies[candidate.parent], candidate.score, limits)
+            log_prob = candidate.score - parent.score
+            child.extend(candidate.token, entropies[candidate.parent], candidate.score, limits, log_prob)
             if child.complete:
                 child.finish_reason = FinishReason.EOS
                 self.finished.append(child)

@@ -36,9 +36,9 @@ from service.engine.scheduler import Scheduler
 from service.engine.sequence import Limits
 from service.engine.step import FinishedSequence
 from service.engine.types import DecodeParams, Decoding, GenerationResult
+from service.extraction.schema import output_schema
 from service.grammar.constraint import ContractGrammar
 from service.grammar.vocabulary import TokenVocabulary
-from service.manifest import load_contract_schema
 from service.model.transformer import Seq2SeqTransformer
 
 log = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ class Engine:
         self._task = asyncio.create_task(self._loop(), name="engine-step-loop")
 
     def _build_runner(self) -> ModelRunner:
-        grammar = ContractGrammar(self.tokenizer, load_contract_schema())
+        grammar = ContractGrammar(self.tokenizer, output_schema(self.model.config.target))
         config = self.config
         limits = Limits(
             config.forced_per_step, config.draft_tokens, config.closing_token_budget, config.constrained
@@ -314,8 +314,8 @@ class Engine:
         if future is not None and not future.done():
             future.set_result(result)
 
-    @staticmethod
-    def _result(request: Request, sequence: FinishedSequence) -> GenerationResult:
+    def _result(self, request: Request, sequence: FinishedSequence) -> GenerationResult:
+        assert self.runner is not None
         assert request.admitted_at is not None and request.finished_at is not None
         first_token = request.first_token_at if request.first_token_at is not None else request.finished_at
         return GenerationResult(
@@ -330,6 +330,8 @@ class Engine:
             decode_seconds=request.finished_at - request.admitted_at,
             mean_entropy=sequence.entropy_sum / max(sequence.decided_tokens, 1),
             steps=request.steps,
+            token_pieces=[self.runner.grammar.token_bytes[token] for token in sequence.tokens],
+            token_log_probs=sequence.log_probs,
         )
 
     def _fail_everything(self, error: EngineUnavailable) -> None:

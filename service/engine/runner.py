@@ -267,8 +267,13 @@ class ModelRunner:
         Sets each slot's deciding column (the position after its last confirmed token) and
         returns the slots that still decide this step: not those whose confirmed tokens set
         off a forced run (fed next step) or ended the output."""
-        guesses = scores.argmax(-1).cpu().tolist()
-        spreads = entropies.cpu().tolist()
+        best = scores.max(-1)
+        # One copy for the greedy guesses, their log-probabilities and the entropies.
+        guesses, chances, spreads = (
+            torch.stack([best.indices.to(entropies.dtype), best.values.to(entropies.dtype), entropies])
+            .cpu()
+            .tolist()
+        )
         deciding: list[int] = []
         for index, draft in drafts.items():
             sequence = rows[index]
@@ -278,8 +283,11 @@ class ModelRunner:
             sequence.feed_whole()
             column, decides = 0, True
             try:
-                while column < len(draft) and guesses[index][column] == draft[column]:
-                    if not sequence.confirm_draft(draft[column], spreads[index][column], self.limits):
+                while column < len(draft) and int(guesses[index][column]) == draft[column]:
+                    log_prob = chances[index][column]
+                    if not sequence.confirm_draft(
+                        draft[column], spreads[index][column], log_prob, self.limits
+                    ):
                         break
                     column += 1
                     if sequence.pending or sequence.complete or sequence.out_of_budget:
@@ -355,9 +363,10 @@ class ModelRunner:
     def _select(
         self, choice: Tensor, entropy: Tensor, rows: list[Sequence]
     ) -> tuple[Tensor, dict[int, list[int]]]:
-        """Greedy choice and entropy per slot, plus each beam group's best 2 x width extensions,
-        packed into one float tensor (token ids are exact in float32)."""
-        parts = [choice.argmax(-1).to(entropy.dtype), entropy]
+        """Greedy choice, its log-probability and the entropy per slot, plus each beam group's
+        best 2 x width extensions, packed into one float tensor (token ids are exact in float32)."""
+        best = choice.max(-1)
+        parts = [best.indices.to(entropy.dtype), entropy, best.values.to(entropy.dtype)]
         beam_rows: dict[int, list[int]] = {}
         for index, sequence in enumerate(rows):
             if sequence.request_id in self.groups:
@@ -388,14 +397,16 @@ class ModelRunner:
             if sequence.request_id in self.groups:
                 continue
             try:
-                sequence.extend(int(host[index]), host[count + index], 0.0, self.limits)
+                sequence.extend(
+                    int(host[index]), host[count + index], 0.0, self.limits, host[2 * count + index]
+                )
                 sequence.settle(self.limits)
             except GrammarError as error:
                 self._fail(sequence.request_id, error, result)
                 continue
             if not sequence.active:
                 result.finished.append(self._finish(sequence))
-        offset = 2 * count
+        offset = 3 * count
         targets: list[int] = []
         sources: list[int] = []
         used = 0
@@ -443,6 +454,7 @@ class ModelRunner:
         return FinishedSequence(
             request_id=sequence.request_id,
             tokens=sequence.tokens,
+            log_probs=sequence.log_probs,
             text=text,
             finish_reason=sequence.finish_reason,
             forced_tokens=sequence.forced,

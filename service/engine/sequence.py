@@ -33,6 +33,8 @@ class Sequence:
     max_new_tokens: int
     pending: list[int]
     tokens: list[int] = field(default_factory=list)
+    # Per output token, the model's log-probability of it; 0.0 for tokens the grammar forced.
+    log_probs: list[float] = field(default_factory=list)
     position: int = 0
     forced: int = 0
     drafted: int = 0  # model-decided tokens confirmed from a source draft (no decoder call of their own)
@@ -73,16 +75,18 @@ class Sequence:
             return
         forced = self.constraint.forced(limits.forced_per_step)
         self.tokens.extend(forced)
+        self.log_probs.extend([0.0] * len(forced))
         self.pending.extend(forced)
         self.forced += len(forced)
 
-    def extend(self, token: int, entropy: float, score: float, limits: Limits) -> None:
+    def extend(self, token: int, entropy: float, score: float, limits: Limits, log_prob: float) -> None:
         """Append a model-chosen token after the pending feed went through the decoder."""
         if self.constraint is not None:
             self.constraint.accept(token)
         self.position += len(self.pending)
         self.pending = [token]
         self.tokens.append(token)
+        self.log_probs.append(log_prob)
         self.decided += 1
         self.entropy_sum += entropy
         self.score = score
@@ -100,7 +104,7 @@ class Sequence:
         self.position += len(self.pending)
         self.pending = []
 
-    def confirm_draft(self, token: int, entropy: float, limits: Limits) -> bool:
+    def confirm_draft(self, token: int, entropy: float, log_prob: float, limits: Limits) -> bool:
         """A drafted token that the model's greedy choice matched (it was fed this step right
         after the previous output token). Appended if the grammar allows it; False otherwise,
         and nothing changes: the model's constrained choice decides that position instead."""
@@ -108,6 +112,7 @@ class Sequence:
             return False
         self.position += 1
         self.tokens.append(token)
+        self.log_probs.append(log_prob)
         self.decided += 1
         self.drafted += 1
         self.entropy_sum += entropy
@@ -141,6 +146,7 @@ class Sequence:
         if self.constraint is not None:
             closing = self.constraint.close(limits.closing_budget)
             self.tokens.extend(closing)
+            self.log_probs.extend([0.0] * len(closing))
             self.forced += len(closing)
         self.finish_reason = FinishReason.LENGTH
 
@@ -152,6 +158,7 @@ class Sequence:
             self.max_new_tokens,
             list(self.pending),
             list(self.tokens),
+            list(self.log_probs),
             position=self.position,
             forced=self.forced,
             entropy_sum=self.entropy_sum,

@@ -40,6 +40,7 @@ class FinishedSequence:
 
     request_id: int
     tokens: list[int] = field(default_factory=list)
+    log_probs: list[float] = field(default_factory=list)  # per token; 0.0 where the grammar forced it
     text: str = ""
     finish_reason: FinishReason = FinishReason.EOS
     forced_tokens: int = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -37,3 +37,7 @@ class GenerationResult:
     decode_seconds: float  # admitted -> finished
     mean_entropy: float  # mean entropy (nats) of the model's distribution over model-decided steps
     steps: int  # decoder calls this request took part in
+    # The output's tokens as UTF-8 pieces of `text`, and the model's log-probability of each
+    # (0.0 where the grammar forced it): what per-value confidence is computed from.
+    token_pieces: list[bytes] = field(default_factory=list)
+    token_log_probs: list[float] = field(default_factory=list)

@@ -32,10 +32,12 @@ def _run(words: list[str], bounded: bool) -> re.Pattern[str]:
     return re.compile(r"\s+".join(parts))
 
 
-def _longest_run(words: list[str], text: str, start: int) -> tuple[int, Piece] | None:
-    """(how many leading words, where) of the longest run of `words` printed contiguously after `start`."""
+def _runs(words: list[str], text: str, start: int) -> list[tuple[int, Piece]]:
+    """Runs of leading `words` printed contiguously after `start`, as (how many words, where):
+    longest first, earlier first among equals; whole-word matches before matches inside words."""
+    found: list[tuple[int, Piece]] = []
     for bounded in (True, False):
-        best: tuple[int, Piece] | None = None
+        runs = []
         for match in _run(words[:1], bounded).finditer(text, start):
             taken = 1
             piece = Piece(match.start(), match.end())
@@ -44,12 +46,30 @@ def _longest_run(words: list[str], text: str, start: int) -> tuple[int, Piece] |
                 if longer is None:
                     break
                 taken, piece = taken + 1, Piece(longer.start(), longer.end())
-            if best is None or taken > best[0]:
-                best = (taken, piece)
-            if taken == len(words):
-                break
-        if best is not None:
-            return best
+            if taken == len(words):  # the whole rest in one run: nothing can beat it
+                return [(taken, piece)]
+            runs.append((taken, piece))
+        found += sorted(runs, key=lambda run: -run[0])
+    return found
+
+
+# Runs tried per word position before giving up: a wrong first choice (the words also stand in
+# other text) is undone by trying the next, without searching every combination.
+_TRIES = 6
+
+
+def _pieces(words: list[str], text: str, start: int, failed: set[tuple[int, int]]) -> list[Piece] | None:
+    """Pieces printing `words` from `start`; `failed` remembers (words left, start) that cannot
+    be printed, so backtracking never searches the same rest twice."""
+    if (len(words), start) in failed:
+        return None
+    for taken, piece in _runs(words, text, start)[:_TRIES]:
+        if taken == len(words):
+            return [piece]
+        rest = _pieces(words[taken:], text, piece.end, failed)
+        if rest is not None:
+            return [piece, *rest]
+    failed.add((len(words), start))
     return None
 
 
@@ -58,17 +78,7 @@ def locate(span: str, text: str, start: int = 0) -> list[Piece] | None:
     words = span.split()
     if not words:
         return None
-    pieces: list[Piece] = []
-    position = start
-    while words:
-        found = _longest_run(words, text, position)
-        if found is None:
-            return None
-        taken, piece = found
-        pieces.append(piece)
-        words = words[taken:]
-        position = piece.end
-    return pieces
+    return _pieces(words, text, start, set())
 
 
 def grounded(span: str, text: str) -> bool:

@@ -22,6 +22,7 @@ number span and its class span.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from service.manifest import load_contract_schema
@@ -147,6 +148,15 @@ def extraction_schema() -> dict[str, Any]:
     }
 
 
+def output_schema(target: str) -> dict[str, Any]:
+    """The schema a model's decoder writes, by its `ModelConfig.target`."""
+    if target == "extraction":
+        return extraction_schema()
+    if target == "manifest":
+        return load_contract_schema()
+    raise ValueError(f"unknown decoder target {target!r}: expected 'extraction' or 'manifest'")
+
+
 def span_paths(extraction: dict[str, Any]) -> list[tuple[str, str]]:
     """(path, span) for every non-null printed span, in document order of the keys.
 
@@ -170,3 +180,28 @@ def span_paths(extraction: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 DECISIONS = frozenset(("document_type", "transport_mode", "date_order", "decimal_mark"))
+_INDEX = re.compile(r"\[\d*\]")
+
+
+def metric_field(path: str) -> str:
+    """A span's field as a bounded metric label: list indices dropped, at most two levels
+    (`items[3].gross_weight.value` -> `items.gross_weight`, `shipper.name` -> `shipper.name`)."""
+    return ".".join(_INDEX.sub("", path).split(".")[:2])
+
+
+def metric_fields() -> tuple[str, ...]:
+    """Every label `metric_field` can give for an extraction, read off the schema."""
+    found: set[str] = {"containers", "items"}
+
+    def walk(node: dict[str, Any], path: str) -> None:
+        for key, child in node.get("properties", {}).items():
+            for option in child.get("anyOf", [child]):
+                if option.get("type") == "array":
+                    walk(option["items"], f"{path}{key}.")
+                elif option.get("type") == "object":
+                    walk(option, f"{path}{key}.")
+                elif key not in DECISIONS:
+                    found.add(metric_field(f"{path}{key}"))
+
+    walk(extraction_schema(), "")
+    return tuple(sorted(found))

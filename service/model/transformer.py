@@ -50,6 +50,10 @@ class ModelConfig:
     copy_head: bool = True
     copy_match_order: int = 0  # match features of the copy head (0: none, as in model v1)
     encoder_conv_kernel: int = 0  # local mixing width in each encoder layer (0: none, as in v2)
+    # What the decoder writes: "manifest" (contract JSON, models v1-v5) or "extraction" (printed
+    # spans, `service.extraction.schema`). The network is the same; the grammar and the
+    # normalisation after decoding follow it.
+    target: str = "manifest"
     pad_id: int = 0
     bos_id: int = 2
     eos_id: int = 3

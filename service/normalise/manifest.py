@@ -33,6 +33,9 @@ class Normalised:
 
     manifest: dict[str, Any]
     unreadable: list[str] = field(default_factory=list)
+    # For `containers` and `items`: the extraction index of each manifest entry (entries whose
+    # required span did not read are dropped, so later ones move up).
+    kept: dict[str, list[int]] = field(default_factory=dict)
 
 
 class _Walk:
@@ -157,7 +160,7 @@ class _Walk:
             "quantity": self.count("items.quantity", item.get("quantity")),
             "package_type": self.read("items.package_type", item.get("package_type"), codes.package_type),
             "gross_weight": self.weight("items.gross_weight", item.get("gross_weight")),
-            "volume_cbm": self.volume("items.volume_cbm", item.get("volume")),
+            "volume_cbm": self.volume("items.volume", item.get("volume")),
             "marks": self.text("items.marks", item.get("marks"), "marks"),
             "dangerous_goods": self.dangerous_goods(item.get("dangerous_goods")),
         }
@@ -167,15 +170,21 @@ def _unreadable_measure(span: str) -> None:
     raise Unreadable(f"not a measure: {span!r}")
 
 
-def _entries(values: Any, read: Callable[[Any], dict[str, Any] | None]) -> list[dict[str, Any]]:
+def _entries(
+    values: Any, read: Callable[[Any], dict[str, Any] | None], limit: int
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """The readable entries of a list (at most `limit`) and their indices in the extraction."""
     found = [read(value) for value in values] if isinstance(values, list) else []
-    return [entry for entry in found if entry is not None]
+    kept = [index for index, entry in enumerate(found) if entry is not None][:limit]
+    return [entry for entry in found if entry is not None][:limit], kept
 
 
 def normalise(extraction: dict[str, Any]) -> Normalised:
     """The contract manifest an extraction stands for, and the fields that did not read."""
     walk = _Walk(extraction)
     e = extraction.get
+    containers, kept_containers = _entries(e("containers"), walk.container, 40)
+    items, kept_items = _entries(e("items"), walk.item, 60)
     manifest = {
         "document_type": e("document_type"),
         "document_number": walk.text("document_number", e("document_number"), "document_number"),
@@ -194,10 +203,10 @@ def normalise(extraction: dict[str, Any]) -> Normalised:
         "arrival_date": walk.date("arrival_date", e("arrival_date")),
         "incoterm": walk.read("incoterm", e("incoterm"), codes.incoterm),
         "freight_terms": walk.read("freight_terms", e("freight_terms"), codes.freight_terms),
-        "containers": _entries(e("containers"), walk.container)[:40],
-        "items": _entries(e("items"), walk.item)[:60],
+        "containers": containers,
+        "items": items,
         "total_packages": walk.count("total_packages", e("total_packages")),
         "total_gross_weight": walk.weight("total_gross_weight", e("total_gross_weight")),
-        "total_volume_cbm": walk.volume("total_volume_cbm", e("total_volume")),
+        "total_volume_cbm": walk.volume("total_volume", e("total_volume")),
     }
-    return Normalised(manifest, walk.unreadable)
+    return Normalised(manifest, walk.unreadable, {"containers": kept_containers, "items": kept_items})

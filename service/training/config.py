@@ -25,6 +25,8 @@ class TrainConfig:
     learning_rate: float = 1e-3
     min_learning_rate: float = 1e-4
     warmup_steps: int = 200
+    schedule: str = "cosine"  # "cosine" | "wsd" (warmup-stable-decay, continuable)
+    decay_fraction: float = 0.2  # wsd: the share of max_steps spent decaying
     weight_decay: float = 0.01
     label_smoothing: float = 0.1
     grad_clip: float = 1.0

@@ -55,15 +55,24 @@ class Batch:
         return int((self.tgt_out != 0).sum())
 
 
+# The record field a model learns to write, by its `ModelConfig.target`.
+TARGET_FIELDS = {"manifest": "label", "extraction": "extraction"}
+
+
 def tokenize_records(
-    records: list[dict[str, Any]], encode: Encode, eos_id: int, max_source: int, max_target: int
+    records: list[dict[str, Any]],
+    encode: Encode,
+    eos_id: int,
+    max_source: int,
+    max_target: int,
+    target_field: str = "label",
 ) -> tuple[list[Example], int]:
     """Examples for every record that fits the model; returns them and how many were too long."""
     examples: list[Example] = []
     skipped = 0
     for record in records:
         source = encode(record["text"])
-        target = [*encode(target_text(record["label"])), eos_id]
+        target = [*encode(target_text(record[target_field])), eos_id]
         if len(source) > max_source or len(target) > max_target:
             skipped += 1
             continue
@@ -72,19 +81,27 @@ def tokenize_records(
 
 
 def load_examples(
-    path: Path, encode: Encode, tokenizer_file: Path, eos_id: int, max_source: int, max_target: int
+    path: Path,
+    encode: Encode,
+    tokenizer_file: Path,
+    eos_id: int,
+    max_source: int,
+    max_target: int,
+    target_field: str = "label",
 ) -> tuple[list[Example], int]:
     """Tokenized examples of a corpus split, from the cache when the tokenizer is unchanged."""
     digest = hashlib.sha256(Path(tokenizer_file).read_bytes()).hexdigest()[:12]
     cache = (
         path if path.is_dir() else path.parent
-    ) / f".tokens-{path.stem}-{digest}-{max_source}-{max_target}.npz"
+    ) / f".tokens-{path.stem}-{target_field}-{digest}-{max_source}-{max_target}.npz"
     if cache.is_file():
         stored = np.load(cache)
         sources = np.split(stored["source"], stored["source_offsets"][1:-1])
         targets = np.split(stored["target"], stored["target_offsets"][1:-1])
         return [Example(s, t) for s, t in zip(sources, targets, strict=True)], int(stored["skipped"])
-    examples, skipped = tokenize_records(read_records(path), encode, eos_id, max_source, max_target)
+    examples, skipped = tokenize_records(
+        read_records(path), encode, eos_id, max_source, max_target, target_field
+    )
     np.savez(
         cache,
         source=np.concatenate([e.source for e in examples]),

@@ -33,6 +33,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
+    parser.add_argument(
+        "--gate",
+        type=Path,
+        metavar="CANDIDATE",
+        help="regression gate: score CANDIDATE (a version dir) against --model-dir on the same sets",
+    )
+    parser.add_argument(
+        "--heldout-set", default="heldout", help="the gate's held-out-styles set (by folder name)"
+    )
+    parser.add_argument(
+        "--realistic-set", default="realistic", help="the gate's realistic set (by folder name)"
+    )
+    parser.add_argument(
+        "--promote",
+        action="store_true",
+        help="with --gate: on a pass, copy CANDIDATE into the store as CURRENT",
+    )
 
 
 def standard_sets(corpus: Path) -> list[Path]:
@@ -45,17 +62,34 @@ def standard_sets(corpus: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from service.checkpoint import load_model, update_card
+    sets = list(args.data) + (standard_sets(args.standard) if args.standard else [])
+    if not sets:
+        raise SystemExit("give --data PATH or --standard CORPUS")
+    if args.gate:
+        return run_gate(args, sets)
+    from service.checkpoint import update_card
+
+    version, results = evaluate_model(args, args.model_dir, sets)
+    if args.json:
+        json.dump({"model_version": version, "sets": results}, sys.stdout, indent=2)
+        print()
+    if args.write_card:
+        update_card(args.model_dir, {"evaluation": card_figures(results)})
+    return 0
+
+
+def evaluate_model(
+    args: argparse.Namespace, model_dir: Path, sets: list[Path]
+) -> tuple[str, list[dict[str, Any]]]:
+    """One model's results on every set, as users are served (readers aside)."""
+    from service.checkpoint import load_model
     from service.engine.types import DecodeParams, Decoding
     from service.tokenizer import Tokenizer
     from service.training.evaluate import evaluate_records, load_eval_set
     from service.training.trainer import pick_device
 
-    sets = list(args.data) + (standard_sets(args.standard) if args.standard else [])
-    if not sets:
-        raise SystemExit("give --data PATH or --standard CORPUS")
     device = pick_device(args.device)
-    loaded = load_model(args.model_dir, device)
+    loaded = load_model(model_dir, device)
     tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
     params = DecodeParams(decoding=Decoding(args.decoding))
     bf16 = args.precision == "bfloat16"
@@ -68,13 +102,32 @@ def run(args: argparse.Namespace) -> int:
         result = evaluate_records(name, records, loaded.model, tokenizer, device, params, bf16=bf16)
         results.append(result.to_dict())
         if not args.json:
+            print(f"[{loaded.version}]", end=" ")
             print_result(results[-1])
-    if args.json:
-        json.dump({"model_version": loaded.version, "sets": results}, sys.stdout, indent=2)
-        print()
-    if args.write_card:
-        update_card(args.model_dir, {"evaluation": card_figures(results)})
-    return 0
+    return loaded.version, results
+
+
+def run_gate(args: argparse.Namespace, sets: list[Path]) -> int:
+    """Score the committed model and the candidate; exit 0 only when the candidate passes."""
+    from service.checkpoint import promote, update_card
+    from service.training.gate import judge, side_by_side
+
+    committed_version, committed = evaluate_model(args, args.model_dir, sets)
+    candidate_version, candidate = evaluate_model(args, args.gate, sets)
+    print(side_by_side(committed, candidate, (committed_version, candidate_version)))
+    verdict = judge(committed, candidate, args.heldout_set, args.realistic_set)
+    print("gate: PASS" if verdict.passed else "gate: FAIL\n  " + "\n  ".join(verdict.reasons))
+    if verdict.passed and args.promote:
+        update_card(
+            args.gate,
+            {
+                "evaluation": card_figures(candidate),
+                "gate": {"against": committed_version, "committed_figures": card_figures(committed)},
+            },
+        )
+        promote(args.gate, args.model_dir)
+        print(f"promoted {candidate_version} to {args.model_dir}")
+    return 0 if verdict.passed else 1
 
 
 def print_result(result: dict[str, Any]) -> None:

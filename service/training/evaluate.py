@@ -19,6 +19,8 @@ from pydantic import ValidationError
 from service.engine.engine import Engine, EngineConfig
 from service.engine.errors import EngineError
 from service.engine.types import DecodeParams, FinishReason, GenerationResult
+from service.extraction.reading import DecodedOutput, read_output
+from service.grounding import GroundingCount
 from service.manifest import Manifest
 from service.model.transformer import Seq2SeqTransformer
 from service.scoring import ScoreAccumulator, ScoreReport
@@ -45,6 +47,7 @@ class EvalResult:
     errors: int = 0  # decodes that raised (deadline, overload): scored as misses, so shown apart
     entropy_sum: float = 0.0
     decoded: int = 0
+    grounding: GroundingCount = field(default_factory=GroundingCount)
     documents: list[DocumentOutcome] = field(default_factory=list)
 
     @property
@@ -65,6 +68,9 @@ class EvalResult:
             "too_long": self.too_long,
             "errors": self.errors,
             "mean_entropy": self.mean_entropy,
+            "copied_strings": self.grounding.strings,
+            "grounded_strings": self.grounding.grounded,
+            "grounded_share": self.grounding.share,
             "fields": [score.to_dict() for score in self.report.worst_first()],
             "per_document": [asdict(outcome) for outcome in self.documents],
         }
@@ -138,7 +144,9 @@ def evaluate_records(
             evaluation.documents.append(DocumentOutcome(record_id, 0.0, False, None, "input too long"))
             continue
         outcome = next(results)
-        predicted, error = _parse(outcome)
+        predicted, error = _parse(outcome, record["text"], model.config.target)
+        if predicted is not None:
+            evaluation.grounding.add(predicted, record["text"])
         if isinstance(outcome, GenerationResult):
             evaluation.decoded += 1
             evaluation.entropy_sum += outcome.mean_entropy
@@ -155,10 +163,15 @@ def evaluate_records(
     return evaluation
 
 
-def _parse(outcome: Any) -> tuple[dict[str, Any] | None, str | None]:
+def _parse(outcome: Any, document: str, target: str) -> tuple[dict[str, Any] | None, str | None]:
+    """The manifest a user would get for this outcome (as the service reads it), or why none."""
     if isinstance(outcome, EngineError | Exception) and not isinstance(outcome, GenerationResult):
         return None, f"{type(outcome).__name__}: {outcome}"
+    output = DecodedOutput(outcome.text, outcome.token_pieces, outcome.token_log_probs)
     try:
-        return Manifest.model_validate_json(outcome.text).model_dump(), None
+        reading = read_output(output, document, target)
+        return Manifest.model_validate(reading.manifest).model_dump(), None
     except ValidationError as error:
         return None, f"schema invalid: {error.error_count()} errors"
+    except ValueError as error:
+        return None, f"unreadable output: {error}"

@@ -29,14 +29,14 @@ from torch import Tensor, nn
 from service.model.transformer import ModelConfig, Seq2SeqTransformer
 from service.tokenizer import Tokenizer
 from service.training.config import TrainConfig
-from service.training.data import Batch, Example, collate, iterate_batches, load_examples
+from service.training.data import TARGET_FIELDS, Batch, Example, collate, iterate_batches, load_examples
 
 STATE_FILE = "state.pt"
 LOG_FILE = "train.log"
 # A warm start may add features to a model published without them (the copy head's match
 # features, the encoder's local mixing); they start at their initial values, which leave the
 # published model's function unchanged. Dropout is a training setting, not a shape.
-WARM_START_FREE = {"copy_match_order": 0, "encoder_conv_kernel": 0, "dropout": 0.0}
+WARM_START_FREE = {"copy_match_order": 0, "encoder_conv_kernel": 0, "dropout": 0.0, "target": "manifest"}
 NEW_FEATURE_STATE = re.compile(r"copy\.match_bonus|copy\.canonical|encoder\.\d+\.local\.conv\.(weight|bias)")
 
 # Scores a model on validation documents with constrained decoding: returns figures to log.
@@ -72,9 +72,18 @@ def batch_loss(model: nn.Module, batch: Batch, pad_id: int, smoothing: float, de
 
 
 def learning_rate(step: int, config: TrainConfig) -> float:
-    """Linear warm-up, then cosine decay to min_learning_rate at max_steps."""
+    """Linear warm-up, then cosine decay to min_learning_rate at max_steps; or, with the
+    warmup-stable-decay schedule, the peak rate held until the last `decay_fraction` of
+    max_steps and a linear decay there, so that a later run continues from a stable-phase
+    checkpoint at the same rate instead of warming up again."""
     if step < config.warmup_steps:
         return config.learning_rate * (step + 1) / config.warmup_steps
+    if config.schedule == "wsd":
+        decay_start = config.max_steps * (1.0 - config.decay_fraction)
+        if step < decay_start:
+            return config.learning_rate
+        progress = min(1.0, (step - decay_start) / max(1.0, config.max_steps - decay_start))
+        return config.learning_rate + (config.min_learning_rate - config.learning_rate) * progress
     progress = min(1.0, (step - config.warmup_steps) / max(1, config.max_steps - config.warmup_steps))
     cosine = 0.5 * (1.0 + math.cos(math.pi * progress))
     return config.min_learning_rate + (config.learning_rate - config.min_learning_rate) * cosine
@@ -176,6 +185,7 @@ class Trainer:
                 self.tokenizer.eos_id,
                 self.model_config.max_source_len,
                 self.model_config.max_target_len,
+                TARGET_FIELDS[self.model_config.target],
             )
             if self.dist.main:
                 print(f"{path}: {len(examples)} examples ({skipped} over the length limits)", file=sys.stderr)

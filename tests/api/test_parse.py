@@ -90,7 +90,7 @@ async def test_batch_answers_every_document_in_order(settings: Settings) -> None
     results = response.json()["results"]
     assert [result["id"] for result in results] == ["bl", "blank", None]
     error = {"status": 400, "error": "bad_document", "message": "text is empty", "details": None}
-    assert results[1] == {"id": "blank", "manifest": None, "meta": None, "error": error}
+    assert results[1] == {"id": "blank", "manifest": None, "provenance": None, "meta": None, "error": error}
     for result in (results[0], results[2]):
         Manifest.model_validate(result["manifest"])
         assert result["meta"]["model_version"] == TINY_VERSION

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from service.data import cli
-from service.data.families import kv_list
+from service.data.families import kv_list, stochastic
 
 
 def _run(argv: list[str]) -> int:
@@ -31,6 +31,21 @@ def test_generate_writes_shards_of_records(tmp_path: Path, capsys: pytest.Captur
     assert [r["id"] for r in records] == [f"train-3-{i:07d}" for i in range(25)]
     assert {r["family"] for r in records} == {"kv_list"}
     assert "wrote 25 documents" in capsys.readouterr().out
+
+
+def test_generate_prints_the_styles_a_split_draws(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = {"kv_list": kv_list.FAMILY, "stochastic": stochastic.FAMILY}
+    monkeypatch.setattr("service.data.families.all_families", lambda: found)
+    assert _run(["generate", "--split", "heldout", "--n", "4", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "heldout: stochastic layout styles drawn from captions: " in err
+    assert "pl/en" in err and "double" in err and "inline" in err
+    assert "heldout: every stochastic document has at least one of pl, pl/en, inline, double" in err
+    assert _run(["generate", "--split", "train", "--n", "2", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "train: stochastic layout styles" in err and "pl/en" not in err and "double" not in err
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from service.data import corpus, equipment, reference
-from service.data.families import LayoutFamily, all_families, kv_list
+from service.data.families import LayoutFamily, all_families, kv_list, stochastic
 from service.data.shipment import Shipment, Style
 
 KV = [kv_list.FAMILY]
@@ -28,7 +28,8 @@ def test_record_depends_only_on_seed_split_and_index() -> None:
     assert corpus.make_record("validation", 1, 7, KV)["text"] != first["text"]
     assert corpus.make_record("train", 2, 7, KV)["text"] != first["text"]
     assert first["id"] == "train-1-0000007"
-    assert set(first) == {"id", "family", "document_type", "text", "label", "extraction", "spans"}
+    assert set(first) == {"id", "family", "style", "document_type", "text", "label", "extraction", "spans"}
+    assert first["style"] is None  # a fixed family; the stochastic generator records its style
 
 
 def test_labels_validate_against_the_contract_schema(
@@ -99,6 +100,27 @@ def test_heldout_families_never_reach_train_validation_or_test() -> None:
     assert not seen & set(corpus.HELDOUT_FAMILIES)
     for record in corpus.generate("train", 5, 40):
         assert record["family"] not in corpus.HELDOUT_FAMILIES
+
+
+def test_the_stochastic_generator_makes_half_of_every_split_in_that_split_s_styles() -> None:
+    heldout = corpus.HELDOUT_FAMILIES[0]
+    found = {
+        "kv_list": kv_list.FAMILY,
+        heldout: LayoutFamily(heldout, kv_list.FAMILY.doc_types, kv_list.render),
+        "stochastic": stochastic.FAMILY,
+    }
+    for split in corpus.SPLITS:
+        families = corpus.split_families(split, found)
+        assert "stochastic" in {f.name for f in families}
+        records = [corpus.make_record(split, 2, index, families) for index in range(60)]
+        made = [r for r in records if r["family"] == "stochastic"]
+        assert 15 <= len(made) <= 45, (split, len(made))
+        captions = {r["style"].split("|")[0] for r in made}
+        assert (
+            ("pl" in captions or "pl/en" in captions)
+            if split == "heldout"
+            else not captions & {"pl", "pl/en"}
+        )
 
 
 def test_unknown_split_is_refused() -> None:

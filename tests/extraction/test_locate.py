@@ -35,3 +35,14 @@ def test_a_short_span_prefers_a_whole_word_over_part_of_another() -> None:
 def test_a_span_the_text_does_not_print_is_not_located() -> None:
     assert locate("Hamburg Hauptstraße", TEXT) is None
     assert locate("MAERSK", TEXT) is None
+
+
+def test_a_wrong_first_choice_is_undone_when_the_rest_is_not_printed_after_it() -> None:
+    text = "| MARKS A | x |\n| B | y |\n| C/NO. 1-7 |\nother line: MARKS A B\n"
+    pieces = locate("MARKS A B C/NO. 1-7", text)
+    assert pieces is not None
+    assert [text[p.start : p.end] for p in pieces] == ["MARKS A", "B", "C/NO. 1-7"]
+    boxed = "| Socialist Republic | x |\n| of Vietnam | y |\n| Hanoi, Socialist Republic of Viet Nam |"
+    pieces = locate("Socialist Republic of Vietnam", boxed)
+    assert pieces is not None
+    assert [boxed[p.start : p.end] for p in pieces] == ["Socialist Republic", "of Vietnam"]

@@ -77,6 +77,16 @@ def test_learning_rate_warms_up_then_decays() -> None:
     assert learning_rate(100, config) == pytest.approx(config.min_learning_rate)
 
 
+def test_warmup_stable_decay_holds_the_peak_so_a_later_run_can_extend_it() -> None:
+    config = _config(Path("."), Path("."), max_steps=100)
+    config.schedule, config.decay_fraction = "wsd", 0.2
+    assert learning_rate(10, config) == learning_rate(79, config) == config.learning_rate
+    assert config.min_learning_rate < learning_rate(90, config) < config.learning_rate
+    assert learning_rate(100, config) == pytest.approx(config.min_learning_rate)
+    config.max_steps = 200  # extended before its decay began: the same rate, no new warm-up
+    assert learning_rate(100, config) == config.learning_rate
+
+
 def test_smoothed_loss_ignores_padding() -> None:
     log_probs = torch.log_softmax(torch.randn(1, 3, 5), dim=-1)
     target = torch.tensor([[1, 2, 0]])

@@ -24,6 +24,9 @@ class LayoutFamily:
     name: str  # stable id used for split assignment, e.g. "carrier_bl_boxes"
     doc_types: tuple[str, ...]  # contract document_type values this layout is used for
     render: Renderer
+    # A family that draws its styles per split (the stochastic generator) gives its variant for a split.
+    for_split: Callable[[str], LayoutFamily] | None = None
+    max_chars: int | None = None  # longest document it may render; None: the corpus' default
 
 
 def all_families() -> dict[str, LayoutFamily]:

@@ -1,0 +1,116 @@
+"""The decoder's output -> the response: manifest, provenance and confidence per value.
+
+For a model that writes extractions, every printed span is first located in the submitted
+text; a span the text does not print is dropped (null) and counted as ungrounded, so no
+value is ever invented, then the normaliser gives the manifest. Each non-null manifest leaf
+that was read from the text gets its provenance: the pieces of the text it was read from
+(offsets in characters of the submitted text) and the decoder's confidence in it. A model
+that writes the contract directly (v1-v5) gets provenance for the strings it copied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.extraction.locate import Piece, locate
+from service.extraction.positions import confidences
+from service.extraction.schema import DECISIONS
+from service.normalise import normalise
+from service.scoring import flatten
+
+
+@dataclass(slots=True)
+class Reading:
+    manifest: dict[str, Any]
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # spans the normaliser could not read, by field
+    ungrounded: list[str] = field(default_factory=list)  # paths of spans the text does not print
+
+
+@dataclass(slots=True)
+class DecodedOutput:
+    """What the engine returned for one document."""
+
+    text: str
+    token_pieces: list[bytes] = field(default_factory=list)
+    token_log_probs: list[float] = field(default_factory=list)
+
+
+def _pieces_json(pieces: list[Piece], document: str) -> list[dict[str, Any]]:
+    return [{"start": p.start, "end": p.end, "text": document[p.start : p.end]} for p in pieces]
+
+
+def _ground(value: Any, path: str, document: str, found: dict[str, list[Piece]], missing: list[str]) -> Any:
+    """`value` with every span the document does not print replaced by None."""
+    if isinstance(value, dict):
+        return {key: _ground(child, f"{path}.{key}" if path else key, document, found, missing)
+                for key, child in value.items()}  # fmt: skip
+    if isinstance(value, list):
+        return [_ground(child, f"{path}[{i}]", document, found, missing) for i, child in enumerate(value)]
+    if isinstance(value, str) and path not in DECISIONS:
+        pieces = locate(value, document)
+        if pieces is None:
+            missing.append(path)
+            return None
+        found[path] = pieces
+    return value
+
+
+def _sources(path: str, kept: dict[str, list[int]]) -> list[str]:
+    """The extraction paths a manifest leaf was normalised from."""
+    match = re.match(r"(containers|items)\[(\d+)\](.*)", path)
+    if match:
+        path = f"{match[1]}[{kept[match[1]][int(match[2])]}]{match[3]}"
+    if path.endswith("volume_cbm"):  # items[k].volume_cbm <- items[k].volume; total_volume_cbm alike
+        stem = path[: -len("_cbm")]
+        return [f"{stem}.value", f"{stem}.unit"]
+    return [path]
+
+
+def read_extraction(output: DecodedOutput, document: str) -> Reading:
+    extraction = json.loads(output.text)
+    sure = confidences(output.text, output.token_pieces, output.token_log_probs)
+    found: dict[str, list[Piece]] = {}
+    ungrounded: list[str] = []
+    grounded = _ground(extraction, "", document, found, ungrounded)
+    normalised = normalise(grounded)
+    provenance = []
+    for path, value in flatten(normalised.manifest):
+        if value is None:
+            continue
+        sources = [source for source in _sources(path, normalised.kept) if source in found]
+        if not sources:
+            continue
+        pieces = sorted({piece for source in sources for piece in found[source]}, key=lambda p: p.start)
+        provenance.append(
+            {
+                "path": path,
+                "spans": _pieces_json(pieces, document),
+                "confidence": min(sure.get(source, 1.0) for source in sources),
+            }
+        )
+    return Reading(normalised.manifest, provenance, normalised.unreadable, ungrounded)
+
+
+def read_manifest(output: DecodedOutput, document: str) -> Reading:
+    """A contract-writing model: the output is the manifest; copied strings get provenance."""
+    manifest = json.loads(output.text)
+    sure = confidences(output.text, output.token_pieces, output.token_log_probs)
+    provenance = []
+    for path, value in flatten(manifest):
+        pieces = locate(value, document) if isinstance(value, str) else None
+        if pieces:
+            provenance.append(
+                {"path": path, "spans": _pieces_json(pieces, document), "confidence": sure.get(path, 1.0)}
+            )
+    return Reading(manifest, provenance)
+
+
+def read_output(output: DecodedOutput, document: str, target: str) -> Reading:
+    """The response content of one decoded document, by what the model writes."""
+    if target == "extraction":
+        return read_extraction(output, document)
+    return read_manifest(output, document)
