@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# The README's serve command: install into .venv and run the service on the committed model (CPU).
+# The README's serve command: install into .venv when needed (scripts/install.sh) and run the
+# service on the committed model (CPU; a GPU when one is present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
-. .venv/bin/activate
-pip install -q torch==2.13.0
-pip install -q -e .
-exec manifest-parser serve "$@"
+bash scripts/install.sh
+exec .venv/bin/manifest-parser serve "$@"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The README's test command: install with dev extras into .venv, lint, type-check, run the test suite.
+# The README's test command: install with dev extras into .venv (when needed) and the headless
+# browser of the review page's test, lint, type-check, run the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
+bash scripts/install.sh dev
+bash scripts/install_browser.sh
 . .venv/bin/activate
-pip install -q torch==2.13.0
-pip install -q -e '.[dev]'
 ruff check service tests
 ruff format --check service tests
 mypy

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole recipe of the committed model, from nothing to model_store/v5, in one command:
-#   bash scripts/train_recipe.sh        (inside the installed environment; see README "The model")
+#   bash scripts/train_recipe.sh        (inside the installed environment; see docs/model.md)
 # Each training stage resumes its run directory after an interruption; the corpus and the
 # tokenizer are deterministic (same seeds, same files). The stages warm-start one another.
 set -euo pipefail

@@ -13,12 +13,14 @@ from importlib.metadata import version
 
 from fastapi import FastAPI
 
+from service.api.apidocs import install_api_docs
 from service.api.auth import ApiKeyMiddleware
 from service.api.errors import install_error_handlers
 from service.api.headers import HeaderGuardMiddleware
 from service.api.middleware import RequestContextMiddleware
 from service.api.openapi import install_openapi
 from service.api.parsing import DocumentParser
+from service.api.review import install_review_page
 from service.api.routes import model_router, ops_router, parse_router
 from service.api.state import ServiceState
 from service.config import Settings
@@ -27,8 +29,10 @@ from service.metrics import Metrics
 DESCRIPTION = """\
 Turns the text of a freight document (bill of lading, waybill, cargo manifest, packing list,
 arrival notice, CMR or CIM note) into a JSON manifest that always validates against the
-manifest contract. Output is decoded under the contract's grammar: a response's `manifest`
-is contract-valid by construction, and validated once more before it is returned.
+manifest contract's schema. Output is decoded under the contract's grammar: a response's
+`manifest` is schema-valid by construction, and validated once more before it is returned.
+Schema-valid is not correct: the model misreads many values of real-world documents (its
+evaluation figures are in the model card, `GET /v1/model`). A review page is served at `/`.
 """
 
 
@@ -49,6 +53,8 @@ def create_app(settings: Settings) -> FastAPI:
         version=version("manifest-parser"),
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from local assets by install_api_docs
+        redoc_url=None,
     )
     app.state.service = state
     app.state.parser = DocumentParser(state)
@@ -60,4 +66,6 @@ def create_app(settings: Settings) -> FastAPI:
     for router in (parse_router, model_router, ops_router):
         app.include_router(router)
     install_openapi(app, state)
+    install_api_docs(app)
+    install_review_page(app)
     return app

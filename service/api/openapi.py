@@ -1,9 +1,10 @@
-"""The OpenAPI document: the examples exactly as the schemas declare them, and the limits this
+"""The OpenAPI document: an example for every answer of every endpoint, and the limits this
 instance is configured with, so the document is exactly as strict as the service.
 
 FastAPI drops every `null` while encoding the OpenAPI document, examples included, so the
 example manifest would lose the keys whose value is null, although the contract requires
-every key. The examples are put back as pydantic renders them.
+every key. The examples are put back as pydantic renders them, and each response (success
+and every error status) gets its example from `service.api.response_examples`.
 
 Some limits are settings, not constants of the schema (the output token limit, capped by the
 model; documents per batch; beam width against decode slots). The service answers them with
@@ -19,6 +20,7 @@ from typing import Any
 from fastapi import FastAPI
 from pydantic import BaseModel
 
+from service.api.response_examples import ERROR_EXAMPLES, METRICS_EXAMPLE, SUCCESS_EXAMPLES
 from service.api.schemas import BatchRequest, ParseRequest, ParseResponse
 from service.api.state import ServiceState
 from service.engine.types import Decoding
@@ -48,9 +50,29 @@ def install_openapi(app: FastAPI, state: ServiceState) -> None:
         components = schema["components"]["schemas"]
         for model in DOCUMENTED_EXAMPLES:
             components[model.__name__]["examples"] = model.model_json_schema()["examples"]
+        add_response_examples(schema)
         add_configured_limits(components, state)
         if not state.loaded:
             app.openapi_schema = None  # the model's output cap is not known yet
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def add_response_examples(schema: dict[str, Any]) -> None:
+    """Attach the example of each (path, method, status) answer the document declares."""
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                content = response.setdefault("content", {})
+                if path == "/metrics" and status == "200":  # its errors are JSON like any other
+                    content["text/plain"] = {"example": METRICS_EXAMPLE}
+                    content.pop("application/json", None)
+                    continue
+                media = content.setdefault("application/json", {})
+                if (path, method, status) in SUCCESS_EXAMPLES:
+                    media["example"] = SUCCESS_EXAMPLES[path, method, status]
+                elif status.isdigit() and int(status) in ERROR_EXAMPLES:
+                    media["examples"] = {
+                        name: {"value": body} for name, body in ERROR_EXAMPLES[int(status)].items()
+                    }

@@ -18,7 +18,7 @@ from service.engine.types import Decoding, FinishReason
 from service.manifest import Manifest
 
 EXAMPLE_META: dict[str, Any] = {
-    "model_version": "v2",
+    "model_version": "v5",
     "input_tokens": 612,
     "output_tokens": 287,
     "finish_reason": "eos",

@@ -290,7 +290,7 @@ class ModelRunner:
                     ):
                         break
                     column += 1
-                    if sequence.pending or sequence.complete or sequence.out_of_budget:
+                    if sequence.pending or sequence.complete or sequence.out_of_budget or sequence.repeating:
                         decides = False
                         break
                 self.timings.confirmed += column

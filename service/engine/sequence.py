@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from service.engine.drafting import SourceDrafter
+from service.engine.repetition import loops
 from service.engine.types import FinishReason
 from service.grammar.constraint import Constraint
 
@@ -134,21 +135,28 @@ class Sequence:
     def out_of_budget(self) -> bool:
         return len(self.tokens) >= self.max_new_tokens
 
+    @property
+    def repeating(self) -> bool:
+        """The output ends in a loop (only a constrained decode can be closed)."""
+        return self.constraint is not None and loops(self.tokens)
+
     def settle(self, limits: Limits) -> None:
-        """Finish if the JSON is complete, or close it if the token budget ran out."""
+        """Finish if the JSON is complete; close it if the token budget ran out or it loops."""
         if self.complete:
             self.finish_reason = FinishReason.EOS
         elif self.out_of_budget:
             self.close(limits)
+        elif self.repeating:
+            self.close(limits, FinishReason.REPETITION)
 
-    def close(self, limits: Limits) -> None:
+    def close(self, limits: Limits, reason: FinishReason = FinishReason.LENGTH) -> None:
         """Stop here: the grammar completes the JSON with a short valid ending."""
         if self.constraint is not None:
             closing = self.constraint.close(limits.closing_budget)
             self.tokens.extend(closing)
             self.log_probs.extend([0.0] * len(closing))
             self.forced += len(closing)
-        self.finish_reason = FinishReason.LENGTH
+        self.finish_reason = reason
 
     def fork(self) -> Sequence:
         """A copy with its own grammar state (a beam branching off)."""

@@ -9,6 +9,7 @@ from enum import StrEnum
 class FinishReason(StrEnum):
     EOS = "eos"  # the JSON was complete
     LENGTH = "length"  # max_new_tokens ran out; the grammar closed the JSON
+    REPETITION = "repetition"  # the output looped (`repetition.py`); the grammar closed the JSON
 
 
 class Decoding(StrEnum):

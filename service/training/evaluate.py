@@ -150,7 +150,7 @@ def evaluate_records(
         if isinstance(outcome, GenerationResult):
             evaluation.decoded += 1
             evaluation.entropy_sum += outcome.mean_entropy
-            evaluation.eos_failures += int(outcome.finish_reason == FinishReason.LENGTH)
+            evaluation.eos_failures += int(outcome.finish_reason != FinishReason.EOS)
             evaluation.schema_valid += int(predicted is not None)
         else:
             evaluation.errors += 1

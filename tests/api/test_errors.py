@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +20,6 @@ from service.config import Settings
 from service.engine.types import DecodeParams, GenerationResult
 from service.metrics import RejectReason
 from service.tokenizer import Tokenizer
-from tests.api.conftest import LONG_OUTPUT_TOKENS
 from tests.api.serving import Served, serve
 from tests.conftest import TINY_MAX_SOURCE_LEN, TINY_VERSION
 
@@ -207,12 +206,17 @@ async def test_full_queue_is_429_with_retry_after_and_every_request_answered(tin
     assert capacity == 1
 
 
-async def test_deadline_is_504(settings: Settings, long_output_model_store: Path) -> None:
-    # The shortest deadline a request may set, against an output of thousands of tokens.
-    slow = settings.model_copy(
-        update={"model_dir": long_output_model_store, "max_new_tokens": LONG_OUTPUT_TOKENS}
-    )
-    async with serve(slow) as served:
+async def test_deadline_is_504(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with serve(settings) as served:
+        # The shortest deadline a request may set, against decode steps of a quarter second.
+        runner = served.state.engine.runner
+        execute = runner.execute
+
+        def slow_execute(output: Any) -> Any:
+            time.sleep(0.25)
+            return execute(output)
+
+        monkeypatch.setattr(runner, "execute", slow_execute)
         response = await served.client.post(
             "/v1/parse", json={"text": TEXT, "options": {"timeout_s": MIN_TIMEOUT_S}}
         )

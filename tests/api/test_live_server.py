@@ -2,8 +2,9 @@
 
 What only a real server shows: a client that hangs up aborts its request and frees its slot,
 and SIGTERM drains (every accepted request answered) before the process exits with 0.
-A random model writes until its token limit; at a few thousand tokens a request is in flight
-for seconds, long enough to act on it while it runs (stopping one takes a tenth of a second).
+A random model's output soon loops and is closed by the repetition stop, so these servers sleep
+before every decode step (`tests.slow_serve`): a request is then in flight for seconds, long
+enough to act on it while it runs (stopping one takes a tenth of a second).
 The wire-level limits (no Server header, head size, stalled uploads) are checked here too.
 """
 
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.slow
 TEXT = "SEA WAYBILL SWB-0042\nShipper: Nordlicht Optik AG, Hauptstr. 4, 80331 Muenchen, DE\n2 CTNS 45,5 KG"
 LONG_REQUEST: dict[str, object] = {"text": TEXT}  # the server's max_new_tokens: LONG_OUTPUT_TOKENS
 WAIT_S = 30.0
+STEP_DELAY_S = 0.05
 
 
 def env(**settings: object) -> dict[str, str]:
@@ -64,7 +66,9 @@ def send_raw_request(base_url: str, path: str, body: dict[str, object]) -> socke
 
 
 def test_client_disconnect_aborts_the_request_and_frees_its_slot(long_output_model_store: Path) -> None:
-    with live_server(long_output_model_store, env(max_slots=1, max_new_tokens=LONG_OUTPUT_TOKENS)) as server:
+    with live_server(
+        long_output_model_store, env(max_slots=1, max_new_tokens=LONG_OUTPUT_TOKENS), STEP_DELAY_S
+    ) as server:
         url = server.base_url
         connection = send_raw_request(url, "/v1/parse", LONG_REQUEST)
         wait_until(lambda: metric(url, "manifest_parser_requests_running") == 1, "the request to run")
@@ -92,7 +96,7 @@ def test_sigterm_keeps_listening_through_the_grace_period_then_drains_and_exits_
     """A load balancer that lags behind the signal still connects, and is told 503 + Retry-After."""
     grace_s = 4.0
     settings = env(max_slots=4, max_new_tokens=LONG_OUTPUT_TOKENS, drain_timeout_s=60, drain_grace_s=grace_s)
-    with live_server(long_output_model_store, settings) as server:
+    with live_server(long_output_model_store, settings, STEP_DELAY_S) as server:
         url = server.base_url
         with ThreadPoolExecutor(max_workers=3) as pool:
             pending = [
@@ -169,7 +173,9 @@ def test_drain_timeout_answers_unfinished_requests_with_503_and_exits_0(
     long_output_model_store: Path,
 ) -> None:
     with live_server(
-        long_output_model_store, env(max_slots=1, max_new_tokens=LONG_OUTPUT_TOKENS, drain_timeout_s=0.2)
+        long_output_model_store,
+        env(max_slots=1, max_new_tokens=LONG_OUTPUT_TOKENS, drain_timeout_s=0.2),
+        STEP_DELAY_S,
     ) as server:
         url = server.base_url
         with ThreadPoolExecutor(max_workers=1) as pool:
