@@ -26,11 +26,13 @@ from prometheus_client.registry import Collector
 
 from service.engine.types import FinishReason, GenerationResult
 from service.extraction.schema import metric_field, metric_fields
+from service.readers import READERS
 
 PREFIX = "manifest_parser_"
 ENDPOINTS = ("/v1/parse", "/v1/parse/batch")
 STATUS_CLASSES = ("2xx", "4xx", "5xx")
 FINISH_REASONS = tuple(reason.value for reason in FinishReason)
+READER_LABELS = (*READERS, "model")  # who read a parsed document: a standard's reader, or the model
 
 REQUEST_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 WAIT_BUCKETS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
@@ -155,6 +157,12 @@ class Metrics:
         self.queue_capacity = Gauge(
             PREFIX + "queue_capacity", "Configured bound of the waiting queue.", registry=reg
         )
+        self.documents = Counter(
+            PREFIX + "documents_total",
+            "Documents parsed, by what read them: a standard's reader or the model.",
+            ["reader"],
+            registry=reg,
+        )
         self.schema_invalid = Counter(
             PREFIX + "schema_invalid_outputs_total", "Outputs that failed contract validation.", registry=reg
         )
@@ -195,6 +203,8 @@ class Metrics:
             self.rejected.labels(reason.value)
         for finish_reason in FINISH_REASONS:
             self.generations.labels(finish_reason)
+        for reader in READER_LABELS:
+            self.documents.labels(reader)
 
     # ---- EngineObserver -----------------------------------------------------------------
 
@@ -224,6 +234,9 @@ class Metrics:
 
     def observe_request(self, endpoint: str, status: int, seconds: float) -> None:
         self.request_duration.labels(endpoint, status_class(status)).observe(seconds)
+
+    def on_document(self, reader: str) -> None:
+        self.documents.labels(reader).inc()
 
     def observe_reading(self, unreadable: list[str], ungrounded: list[str], confidences: list[float]) -> None:
         """What turning one decoded output into a manifest found: spans nulled, and value confidences."""

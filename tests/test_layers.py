@@ -43,6 +43,11 @@ def _uses(path: Path, prefix: str) -> bool:
         ("data", "torch"),
         ("data", "service.model"),
         ("training", "service.api"),
+        ("readers", "torch"),
+        ("readers", "service.model"),
+        ("readers", "service.engine"),
+        ("readers", "service.api"),
+        ("normalise", "torch"),
     ],
 )
 def test_layer_does_not_import(package: str, forbidden: str) -> None:

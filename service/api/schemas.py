@@ -9,7 +9,7 @@ states them (`openapi.py`), so generated clients know what is refused.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -83,18 +83,32 @@ class ParseRequest(_Body):
     options: ParseOptions = Field(default_factory=ParseOptions)
 
 
+ReaderName = Literal["x12", "edifact", "cargo-imp", "dcsa", "model"]
+
+
 class ParseMeta(BaseModel):
     model_version: str
-    input_tokens: int = Field(description="source tokens the model read")
+    input_tokens: int = Field(description="source tokens the model read (0 when a reader read it)")
     output_tokens: int = Field(description="tokens generated, grammar-forced ones included")
-    finish_reason: FinishReason = Field(
-        description="length: the token budget ran out and the JSON was closed"
+    finish_reason: FinishReason | Literal["partial"] = Field(
+        description="length: the token budget ran out and the JSON was closed; "
+        "partial: a reader read the message only in part (see `unparsed`)"
     )
     mean_entropy: float = Field(
         description="mean per-token entropy (nats) of the model's choices; high = unsure"
     )
     queue_seconds: float = Field(description="waiting time before decoding started")
     duration_seconds: float = Field(description="time from submission to the finished manifest")
+    reader: ReaderName = Field(
+        default="model", description="what read the document: a machine message's standard, or the model"
+    )
+    partial: bool = Field(default=False, description="the reader read the message only in part")
+    unparsed: list[str] = Field(
+        default_factory=list, description="the segments a reader left out, each with its line and why"
+    )
+    fallback: str | None = Field(
+        default=None, description="why a machine message in the document went to the model, not its reader"
+    )
 
 
 class SourceSpan(BaseModel):

@@ -4,7 +4,8 @@ For a model that writes extractions, every printed span is first located in the 
 text; a span the text does not print is dropped (null) and counted as ungrounded, so no
 value is ever invented, then the normaliser gives the manifest. Each non-null manifest leaf
 that was read from the text gets its provenance: the pieces of the text it was read from
-(offsets in characters of the submitted text) and the decoder's confidence in it. A model
+(offsets in characters of the submitted text) and the decoder's confidence in it. A machine
+message's reader gives its offsets itself (`read_spans`), and its values are sure. A model
 that writes the contract directly (v1-v5) gets provenance for the strings it copied.
 """
 
@@ -76,7 +77,24 @@ def read_extraction(output: DecodedOutput, document: str) -> Reading:
     found: dict[str, list[Piece]] = {}
     ungrounded: list[str] = []
     grounded = _ground(extraction, "", document, found, ungrounded)
-    normalised = normalise(grounded)
+    reading = _provenance(grounded, found, document, sure)
+    reading.ungrounded = ungrounded
+    return reading
+
+
+def read_spans(
+    extraction: dict[str, Any], offsets: list[tuple[str, list[tuple[int, int]]]], document: str
+) -> Reading:
+    """A reader's extraction with the offsets it read each span at: provenance sure (1.0), no search."""
+    found = {path: [Piece(start, end) for start, end in pieces] for path, pieces in offsets}
+    return _provenance(extraction, found, document, {})
+
+
+def _provenance(
+    extraction: dict[str, Any], found: dict[str, list[Piece]], document: str, sure: dict[str, float]
+) -> Reading:
+    """The normalised manifest and, per non-null leaf read from the text, its pieces and confidence."""
+    normalised = normalise(extraction)
     provenance = []
     for path, value in flatten(normalised.manifest):
         if value is None:
@@ -92,7 +110,7 @@ def read_extraction(output: DecodedOutput, document: str) -> Reading:
                 "confidence": min(sure.get(source, 1.0) for source in sources),
             }
         )
-    return Reading(normalised.manifest, provenance, normalised.unreadable, ungrounded)
+    return Reading(normalised.manifest, provenance, normalised.unreadable)
 
 
 def read_manifest(output: DecodedOutput, document: str) -> Reading:

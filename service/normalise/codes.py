@@ -27,6 +27,23 @@ def country(span: str) -> str:
     return found
 
 
+# Party boxes that name no party ("SAME AS CONSIGNEE", "IDEM", a dash): the contract's null.
+# Folded forms; a name is a placeholder when it is one of these or starts with a `... as` phrase.
+_PLACEHOLDERS = frozenset(
+    ("", "idem", "as above", "see above", "n a", "none", "same", "same as above", "wie oben", "dito", "ditto")
+)
+_PLACEHOLDER_OPENINGS = (
+    "same as ", "idem ", "as per ", "wie empfanger", "wie absender", "igual al ", "igual que ",
+    "zelfde als ", "come destinatario", "come mittente", "meme que ", "mesmo que ",
+)  # fmt: skip
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a printed party name names no party: `SAME AS CONSIGNEE`, `IDEM DESTINATAIRE`, `--`."""
+    folded = fold(name)
+    return folded in _PLACEHOLDERS or folded.startswith(_PLACEHOLDER_OPENINGS)
+
+
 def unlocode(span: str) -> str:
     """A printed UN/LOCODE with its spaces and brackets removed: `DE HAM` -> `DEHAM`."""
     code = re.sub(r"[^A-Za-z0-9]", "", span).upper()
@@ -63,6 +80,7 @@ _PREPAID = (
     "prepagato",
     "porto franco",
     "freight paid",
+    "pre",  # DCSA paymentTermCode
 )
 _COLLECT = (
     "collect",
@@ -79,6 +97,7 @@ _COLLECT = (
     "a pagar",
     "assegnato",
     "to collect",
+    "col",  # DCSA paymentTermCode
 )
 
 

@@ -1,10 +1,11 @@
 """Printed dates -> ISO `YYYY-MM-DD` by the contract's rules.
 
-Numeric dates follow the document's convention (`day_first` or `month_first`) unless a
-part over 12 settles the order; a two-digit year is 20YY; a date that prints no year is
-null (the contract's rule), never completed with a guessed year. Month names come from a
-table of the languages freight documents are written in, full and abbreviated, with or
-without diacritics and trailing dots.
+Six digits without separators are YYMMDD (machine messages). Numeric dates follow the
+document's convention (`day_first` or `month_first`) unless a part over 12 settles the
+order; a two-digit year is 20YY; a date that prints no year is null (the contract's rule),
+never completed with a guessed year. Month names come from a table of the languages
+freight documents are written in, full and abbreviated, with or without diacritics and
+trailing dots.
 
 Why not a date library: dateparser and dateutil fill a missing year from today's date and
 guess the order from the locale of the machine, both of which the contract forbids, and
@@ -71,6 +72,9 @@ _MONTHS = _month_table()
 _TOKEN = re.compile(r"\d+|[^\W\d_]+\.?", re.UNICODE)
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+# Six digits: YYMMDD, the short date of machine messages (X12 DT, EDIFACT format 101,
+# Cargo-IMP); free text prints six-digit dates with separators, so this form is theirs.
+_SHORT = re.compile(r"(\d{2})(\d{2})(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
 _NUMERIC_NO_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})\.?")
 _FILLER = {"de", "of", "del", "the", "le", "el", "du", "den", "der", "th", "st", "nd", "rd", "r", "er"}
@@ -103,6 +107,8 @@ def parse_date(span: str, day_first: bool = True) -> str | None:
         return _build(int(match[1]), int(match[2]), int(match[3]), span)
     if match := _COMPACT.fullmatch(text):
         return _build(int(match[1]), int(match[2]), int(match[3]), span)
+    if match := _SHORT.fullmatch(text):
+        return _build(_year(match[1]), int(match[2]), int(match[3]), span)
     if match := _NUMERIC.fullmatch(text):
         month, day = _numeric(int(match[1]), int(match[2]), day_first)
         return _build(_year(match[3]), month, day, span)

@@ -102,6 +102,8 @@ class _Walk:
             if party.get("name") is None:
                 self.unreadable.append(f"{name}.name")
             return None
+        if codes.is_placeholder(party_name):  # "SAME AS CONSIGNEE", "IDEM": the contract's null
+            return None
         return {
             "name": party_name,
             "address": self.text(f"{name}.address", party.get("address"), "address"),

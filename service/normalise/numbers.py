@@ -104,7 +104,11 @@ _TONNES = _words(
     "tonnen",
     "toneladas",
 )
+# X12 element 184 (volume unit qualifier: X cubic metres, E cubic feet) and Cargo-IMP volume
+# codes (MC cubic metres, CF cubic feet) as machine forms print them.
 _CUBIC_METRES = _words(
+    "x",
+    "mc",
     "cbm",
     "m3",
     "m³",
@@ -119,7 +123,7 @@ _CUBIC_METRES = _words(
     "metros cúbicos",
     "cbms",
 )
-_CUBIC_FEET = _words("cft", "cu ft", "cu. ft.", "cuft", "ft³", "ft3", "cubic feet", "ftq")
+_CUBIC_FEET = _words("e", "cf", "cft", "cu ft", "cu. ft.", "cuft", "ft³", "ft3", "cubic feet", "ftq")
 
 
 def weight_unit(span: str) -> str:

@@ -3,7 +3,8 @@
 `--data` takes corpus JSONL (a file or a folder of shards) or a folder of NAME.txt + NAME.json
 pairs (the contract examples, the real EDI set). `--standard CORPUS` adds the four sets the
 model card reports: the synthetic test split, the held-out layout families, the contract
-examples and the real EDI messages.
+examples and the real EDI messages. `--readers` scores the standards' readers instead of
+the model (no model is loaded): `manifest-parser eval --readers --data ../shared/eval/real-edi`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--decoding", choices=["greedy", "beam"], default="greedy")
     parser.add_argument(
         "--precision", choices=["float32", "bfloat16"], default="float32", help="the engine's precision"
+    )
+    parser.add_argument(
+        "--readers", action="store_true", help="score the machine-message readers, not the model"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
@@ -65,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     sets = list(args.data) + (standard_sets(args.standard) if args.standard else [])
     if not sets:
         raise SystemExit("give --data PATH or --standard CORPUS")
+    if args.readers:
+        return run_readers(args, sets)
     if args.gate:
         return run_gate(args, sets)
     from service.checkpoint import update_card
@@ -128,6 +134,23 @@ def run_gate(args: argparse.Namespace, sets: list[Path]) -> int:
         promote(args.gate, args.model_dir)
         print(f"promoted {candidate_version} to {args.model_dir}")
     return 0 if verdict.passed else 1
+
+
+def run_readers(args: argparse.Namespace, sets: list[Path]) -> int:
+    """The machine-message readers' scores on every set (no model is loaded)."""
+    from service.training.evaluate import load_eval_set
+    from service.training.reader_eval import evaluate_readers, print_reader_result
+
+    results = []
+    for path in sets:
+        records = load_eval_set(path)[: args.limit or None]
+        results.append(evaluate_readers(path.name or str(path), records).to_dict())
+        if not args.json:
+            print_reader_result(results[-1])
+    if args.json:
+        json.dump({"readers": True, "sets": results}, sys.stdout, indent=2)
+        print()
+    return 0
 
 
 def print_result(result: dict[str, Any]) -> None:

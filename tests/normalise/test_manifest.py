@@ -131,3 +131,10 @@ def test_a_copied_string_longer_than_the_contract_allows_is_null_not_cut() -> No
     result = normalise(_extraction(voyage="V" * 31))
     assert result.manifest["voyage"] is None
     assert result.unreadable == ["voyage"]
+
+
+def test_a_party_box_that_names_no_party_is_null_and_not_counted() -> None:
+    notify = {"name": "SAME AS CONSIGNEE", "address": None, "country": None}
+    result = normalise(_extraction(notify_party=notify))
+    assert result.manifest["notify_party"] is None
+    assert result.unreadable == []

@@ -25,6 +25,8 @@ from service.normalise.errors import Unreadable
         ("14 de marzo de 2026", True, "2026-03-14"),
         ("14 JANV 2026", True, "2026-01-14"),
         ("20260314", True, "2026-03-14"),
+        ("260314", True, "2026-03-14"),  # YYMMDD, the machine messages' short date
+        ("260314", False, "2026-03-14"),
         ("14.03.", True, None),  # no year: the contract's null
         ("MAR 14", False, None),
     ],
@@ -33,7 +35,7 @@ def test_dates_are_iso_and_a_date_without_a_year_is_null(span: str, day_first: b
     assert dates.parse_date(span, day_first) == iso
 
 
-@pytest.mark.parametrize("span", ["ETA", "31.02.2026", "14 FOO 2026", "2026"])
+@pytest.mark.parametrize("span", ["ETA", "31.02.2026", "14 FOO 2026", "2026", "261403"])
 def test_a_span_that_is_no_date_is_unreadable(span: str) -> None:
     with pytest.raises(Unreadable):
         dates.parse_date(span)
@@ -91,6 +93,10 @@ def test_a_weight_without_a_unit_is_unreadable() -> None:
         ("3,12", "m³", 3.12),
         ("1,102", "CFT", None),
         ("5", None, 5),
+        ("31.32", "X", 31.32),  # X12 volume qualifiers: X cubic metres, E cubic feet
+        ("1102", "E", None),
+        ("0.25", "MC", 0.25),  # Cargo-IMP volume codes: MC cubic metres, CF cubic feet
+        ("9", "CF", None),
     ],
 )
 def test_volumes_are_cubic_metres_and_cubic_feet_are_null(
@@ -131,6 +137,8 @@ def test_incoterm_drops_the_named_place(span: str, code: str) -> None:
         ("CC", "collect"),
         ("Fracht bezahlt", "prepaid"),
         ("port dû", "collect"),
+        ("PRE", "prepaid"),  # DCSA paymentTermCode
+        ("COL", "collect"),
     ],
 )
 def test_freight_terms(span: str, terms: str) -> None:
@@ -192,3 +200,24 @@ def test_dangerous_goods_parts() -> None:
     assert codes.un_number("1263") == "UN1263"
     assert codes.hazard_class("CLASS 3") == "3"
     assert codes.hazard_class("2.1") == "2.1"
+
+
+@pytest.mark.parametrize(
+    ("name", "placeholder"),
+    [
+        ("SAME AS CONSIGNEE", True),
+        ("Same as cnee", True),
+        ("IDEM", True),
+        ("IDEM DESTINATAIRE", True),
+        ("AS ABOVE", True),
+        ("--", True),
+        ("N/A", True),
+        ("WIE EMPFÄNGER", True),
+        ("IGUAL AL CONSIGNATARIO", True),
+        ("TO ORDER", False),  # a party with that name, the contract says
+        ("IDEMITSU KOSAN CO LTD", False),
+        ("SAMEDAY LOGISTICS", False),
+    ],
+)
+def test_party_placeholders(name: str, placeholder: bool) -> None:
+    assert codes.is_placeholder(name) is placeholder

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from service.extraction.schema import metric_fields
+
 MetricKind = Literal["counter", "gauge", "histogram"]
 
 ENDPOINTS = ("/v1/parse", "/v1/parse/batch")
@@ -22,60 +24,9 @@ REJECT_REASONS = (
     "deadline",
     "unauthorized",
 )
-FINISH_REASONS = ("eos", "length")
-# the contract's leaves, list items and nested parties/places collapsed: one series per field
-SPAN_FIELDS = (
-    "arrival_date",
-    "carrier",
-    "consignee",
-    "consignee.address",
-    "consignee.country",
-    "consignee.name",
-    "containers",
-    "containers.number",
-    "containers.seal",
-    "containers.size_type",
-    "departure_date",
-    "document_number",
-    "freight_terms",
-    "incoterm",
-    "issue_date",
-    "items",
-    "items.dangerous_goods",
-    "items.description",
-    "items.gross_weight",
-    "items.hs_code",
-    "items.marks",
-    "items.package_type",
-    "items.quantity",
-    "items.volume",
-    "notify_party",
-    "notify_party.address",
-    "notify_party.country",
-    "notify_party.name",
-    "place_of_delivery",
-    "place_of_delivery.name",
-    "place_of_delivery.unlocode",
-    "port_of_discharge",
-    "port_of_discharge.name",
-    "port_of_discharge.unlocode",
-    "port_of_loading",
-    "port_of_loading.name",
-    "port_of_loading.unlocode",
-    "shipper",
-    "shipper.address",
-    "shipper.country",
-    "shipper.name",
-    "total_gross_weight",
-    "total_gross_weight.unit",
-    "total_gross_weight.value",
-    "total_packages",
-    "total_volume",
-    "total_volume.unit",
-    "total_volume.value",
-    "vessel_or_flight",
-    "voyage",
-)
+FINISH_REASONS = ("eos", "length", "repetition")
+READERS = ("x12", "edifact", "cargo-imp", "dcsa", "model")
+FIELDS = metric_fields()  # the extraction's fields, two levels deep, read off its schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,25 +85,31 @@ CATALOG: tuple[MetricSpec, ...] = (
         "manifest_parser_schema_invalid_outputs_total", "counter", "outputs failing contract validation"
     ),
     MetricSpec(
+        "manifest_parser_documents_total",
+        "counter",
+        "documents parsed, by what read them",
+        (("reader", READERS),),
+    ),
+    MetricSpec(
+        "manifest_parser_unreadable_values_total",
+        "counter",
+        "spans the normaliser nulled",
+        (("field", FIELDS),),
+    ),
+    MetricSpec(
+        "manifest_parser_ungrounded_values_total",
+        "counter",
+        "spans the text does not print",
+        (("field", FIELDS),),
+    ),
+    MetricSpec("manifest_parser_field_confidence", "histogram", "confidence of each value returned"),
+    MetricSpec(
         "manifest_parser_model_info",
         "gauge",
         "model metadata",
         (("version", ("sample",)), ("device", ("cpu",)), ("parameters", ("1000000",))),
     ),
     MetricSpec("manifest_parser_ready", "gauge", "1 when ready to serve"),
-    MetricSpec(
-        "manifest_parser_unreadable_values_total",
-        "counter",
-        "printed spans the normaliser could not read",
-        (("field", SPAN_FIELDS),),
-    ),
-    MetricSpec(
-        "manifest_parser_ungrounded_values_total",
-        "counter",
-        "decoded spans the document does not print",
-        (("field", SPAN_FIELDS),),
-    ),
-    MetricSpec("manifest_parser_field_confidence", "histogram", "decoder confidence of each returned value"),
 )
 
 # Written by Prometheus itself for every scrape target.
