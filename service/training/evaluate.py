@@ -23,9 +23,12 @@ from service.extraction.reading import DecodedOutput, read_output
 from service.grounding import GroundingCount
 from service.manifest import Manifest
 from service.model.transformer import Seq2SeqTransformer
+from service.normalise import normalise
+from service.readers import NotReadable, read
 from service.scoring import ScoreAccumulator, ScoreReport
 from service.tokenizer import Tokenizer
 from service.training.data import read_records
+from service.training.reliability import Reliability
 
 
 @dataclass(slots=True)
@@ -47,7 +50,9 @@ class EvalResult:
     errors: int = 0  # decodes that raised (deadline, overload): scored as misses, so shown apart
     entropy_sum: float = 0.0
     decoded: int = 0
+    read_by_readers: int = 0  # machine messages read by their standard's reader, not the model
     grounding: GroundingCount = field(default_factory=GroundingCount)
+    reliability: Reliability = field(default_factory=Reliability)
     documents: list[DocumentOutcome] = field(default_factory=list)
 
     @property
@@ -67,10 +72,13 @@ class EvalResult:
             "eos_failures": self.eos_failures,
             "too_long": self.too_long,
             "errors": self.errors,
+            "read_by_readers": self.read_by_readers,
             "mean_entropy": self.mean_entropy,
             "copied_strings": self.grounding.strings,
             "grounded_strings": self.grounding.grounded,
             "grounded_share": self.grounding.share,
+            "reliability": self.reliability.table(),
+            "review_below": self.reliability.threshold_for(0.99),
             "fields": [score.to_dict() for score in self.report.worst_first()],
             "per_document": [asdict(outcome) for outcome in self.documents],
         }
@@ -114,6 +122,17 @@ async def decode_all(
         await engine.drain(timeout_s=5.0)
 
 
+def read_message(text: str) -> dict[str, Any] | None:
+    """The manifest a standard's reader gives for a machine message, as served; None: the model's."""
+    try:
+        reading = read(text)
+    except NotReadable:
+        return None
+    if reading is None:
+        return None
+    return Manifest.model_validate(normalise(reading.extraction).manifest).model_dump()
+
+
 def evaluate_records(
     name: str,
     records: list[dict[str, Any]],
@@ -128,25 +147,38 @@ def evaluate_records(
     in_flight = 2 * max_slots  # a full batch running and a full batch ready to take freed slots
     config = EngineConfig(max_slots=max_slots, max_waiting=in_flight, bf16=bf16)
     engine = Engine(model, tokenizer, config, device=device)
-    token_lists = [tokenizer.encode(record["text"]) for record in records]
+    messages = [read_message(record["text"]) for record in records]  # machine messages go to readers
+    token_lists = [
+        tokenizer.encode(r["text"]) if m is None else [] for r, m in zip(records, messages, strict=True)
+    ]
     fits = [len(ids) <= engine.max_input_tokens for ids in token_lists]
-    outputs = asyncio.run(
-        decode_all(engine, [ids for ids, ok in zip(token_lists, fits, strict=True) if ok], params, in_flight)
-    )
+    to_model = [ids for ids, ok, m in zip(token_lists, fits, messages, strict=True) if ok and m is None]
+    outputs = asyncio.run(decode_all(engine, to_model, params, in_flight))
     results = iter(outputs)
     accumulator = ScoreAccumulator()
     evaluation = EvalResult(name=name, report=accumulator.report())
-    for record, ok in zip(records, fits, strict=True):
+    for record, ok, message in zip(records, fits, messages, strict=True):
         record_id = str(record.get("id", len(evaluation.documents)))
+        if message is not None:
+            evaluation.read_by_readers += 1
+            evaluation.decoded += 1
+            evaluation.schema_valid += 1
+            evaluation.grounding.add(message, record["text"])
+            score = accumulator.add(message, record["label"])
+            evaluation.documents.append(
+                DocumentOutcome(record_id, score.counts.f1, score.exact_match, "reader", None)
+            )
+            continue
         if not ok:
             evaluation.too_long += 1
             score = accumulator.add(None, record["label"])
             evaluation.documents.append(DocumentOutcome(record_id, 0.0, False, None, "input too long"))
             continue
         outcome = next(results)
-        predicted, error = _parse(outcome, record["text"], model.config.target)
+        predicted, provenance, error = _parse(outcome, record["text"], model.config.target)
         if predicted is not None:
             evaluation.grounding.add(predicted, record["text"])
+            evaluation.reliability.add(predicted, provenance, record["label"])
         if isinstance(outcome, GenerationResult):
             evaluation.decoded += 1
             evaluation.entropy_sum += outcome.mean_entropy
@@ -163,15 +195,17 @@ def evaluate_records(
     return evaluation
 
 
-def _parse(outcome: Any, document: str, target: str) -> tuple[dict[str, Any] | None, str | None]:
-    """The manifest a user would get for this outcome (as the service reads it), or why none."""
+def _parse(
+    outcome: Any, document: str, target: str
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], str | None]:
+    """The manifest and provenance a user would get for this outcome (read as the service reads it)."""
     if isinstance(outcome, EngineError | Exception) and not isinstance(outcome, GenerationResult):
-        return None, f"{type(outcome).__name__}: {outcome}"
+        return None, [], f"{type(outcome).__name__}: {outcome}"
     output = DecodedOutput(outcome.text, outcome.token_pieces, outcome.token_log_probs)
     try:
         reading = read_output(output, document, target)
-        return Manifest.model_validate(reading.manifest).model_dump(), None
+        return Manifest.model_validate(reading.manifest).model_dump(), reading.provenance, None
     except ValidationError as error:
-        return None, f"schema invalid: {error.error_count()} errors"
+        return None, [], f"schema invalid: {error.error_count()} errors"
     except ValueError as error:
-        return None, f"unreadable output: {error}"
+        return None, [], f"unreadable output: {error}"

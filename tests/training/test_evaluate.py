@@ -15,7 +15,8 @@ from service.engine.engine import Engine
 from service.engine.types import DecodeParams
 from service.tokenizer import Tokenizer
 from service.training.eval_cli import card_figures
-from service.training.evaluate import decode_all, evaluate_records, load_eval_set
+from service.training.evaluate import decode_all, evaluate_records, load_eval_set, read_message
+from tests.readers.x12_messages import BILL_310, interchange
 from tests.shared_material import require_shared
 
 
@@ -51,6 +52,23 @@ def test_documents_over_the_input_limit_count_as_misses(examples: list[dict], ti
     too_long = [dict(examples[0], text=examples[0]["text"] * 200)]
     result = evaluate_records("long", too_long, loaded.model, tokenizer, torch.device("cpu"))
     assert result.too_long == 1 and result.report.total.tp == 0 and result.report.total.fn > 0
+
+
+def test_machine_messages_are_scored_as_served_by_their_reader(
+    examples: list[dict], tiny_model_store: Path
+) -> None:
+    loaded = load_model(tiny_model_store)
+    tokenizer = Tokenizer.from_file(loaded.tokenizer_path)
+    message = interchange(BILL_310)
+    label = read_message(message)
+    assert label is not None and label["document_type"] == "bill_of_lading"
+    records = [{"id": "x12", "text": message, "label": label}, examples[1]]
+    result = evaluate_records(
+        "mixed", records, loaded.model, tokenizer, torch.device("cpu"), DecodeParams(max_new_tokens=24)
+    )
+    assert result.read_by_readers == 1
+    assert result.documents[0].finish_reason == "reader" and result.documents[0].f1 == 1.0
+    assert result.documents[1].finish_reason in ("eos", "length", "repetition")
 
 
 class OutstandingCounter:
