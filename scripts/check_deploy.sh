@@ -66,8 +66,13 @@ if [ "${1:-}" = "--install" ]; then
 fi
 
 check hadolint Dockerfile
-check docker-compose -f docker-compose.yml config --quiet
-check docker-compose -f docker-compose.yml -f docker-compose.gpu.yml config --quiet
+# Compose must refuse to start without a Grafana admin password, and accept one that is set.
+refuses_without_grafana_password() {
+  ! env -u GRAFANA_ADMIN_PASSWORD docker-compose -f docker-compose.yml config --quiet 2>/dev/null
+}
+check refuses_without_grafana_password
+check env GRAFANA_ADMIN_PASSWORD=check docker-compose -f docker-compose.yml config --quiet
+check env GRAFANA_ADMIN_PASSWORD=check docker-compose -f docker-compose.yml -f docker-compose.gpu.yml config --quiet
 check promtool check config service/ops/prometheus.yml
 check promtool check rules service/ops/alerts.yml
 for rule_tests in tests/ops/*.test.yml; do

@@ -14,9 +14,11 @@ from importlib.metadata import version
 from fastapi import FastAPI
 
 from service.api.apidocs import install_api_docs
+from service.api.auth import ApiKeyMiddleware
 from service.api.errors import install_error_handlers
+from service.api.headers import HeaderGuardMiddleware
 from service.api.middleware import RequestContextMiddleware
-from service.api.openapi import keep_example_nulls
+from service.api.openapi import install_openapi
 from service.api.parsing import DocumentParser
 from service.api.review import install_review_page
 from service.api.routes import model_router, ops_router, parse_router
@@ -57,10 +59,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.service = state
     app.state.parser = DocumentParser(state)
     install_error_handlers(app, metrics)
+    # The last added is the outermost: context (id, log, metric) -> head limit -> API key -> routes.
+    app.add_middleware(ApiKeyMiddleware, api_key=settings.api_key, metrics=metrics)
+    app.add_middleware(HeaderGuardMiddleware, max_header_bytes=settings.max_header_bytes, metrics=metrics)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     for router in (parse_router, model_router, ops_router):
         app.include_router(router)
-    keep_example_nulls(app)
+    install_openapi(app, state)
     install_api_docs(app)
     install_review_page(app)
     return app

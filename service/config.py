@@ -50,7 +50,24 @@ class Settings(BaseSettings):
     drain_timeout_s: float = Field(
         default=30.0, ge=0, description="on SIGTERM, how long in-flight work may finish"
     )
+    drain_grace_s: float = Field(
+        default=5.0,
+        ge=0,
+        le=300,
+        description="on SIGTERM, how long the listener stays open answering 503 before it closes",
+    )
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
+    body_timeout_s: float = Field(
+        default=30.0, gt=0, description="a request body must arrive within this time, or 408"
+    )
+    head_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="a request head must arrive within this time, or the connection closes",
+    )
+    max_header_bytes: int = Field(
+        default=16_384, ge=1024, le=1_048_576, description="largest accepted request head, or 431"
+    )
     max_batch_documents: int = Field(default=32, ge=1, description="documents per /v1/parse/batch request")
     api_key: SecretStr | None = Field(default=None, description="when set, /v1 endpoints require X-API-Key")
     log_level: Literal["debug", "info", "warning", "error"] = Field(

@@ -26,6 +26,8 @@ from tempfile import TemporaryDirectory
 
 import httpx
 
+from service.config import ENV_PREFIX
+
 _LISTENING = re.compile(r"Uvicorn running on (http://[^ ]+)")
 STARTUP_TIMEOUT_S = 60.0
 
@@ -69,13 +71,18 @@ def _wait_until_ready(base_url: str, deadline: float) -> None:
 
 
 @contextmanager
-def live_server(model_dir: Path, env: Mapping[str, str] | None = None) -> Iterator[LiveServer]:
+def live_server(
+    model_dir: Path, env: Mapping[str, str] | None = None, step_delay_s: float = 0.0
+) -> Iterator[LiveServer]:
     """Start the service on the model at `model_dir` (CPU); `env` adds MANIFEST_PARSER_* settings.
 
-    Yields once /readyz answers 200. On exit the process is stopped (SIGTERM, then SIGKILL)
-    unless the test already did so."""
-    environment = {**os.environ, **(env or {})}
-    command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", "0"]
+    The drain grace period is 0 unless `env` sets it, so stopping takes no longer than the test
+    needs. `step_delay_s` slows every decode step (`tests.slow_serve`), so requests stay in flight
+    long enough to act on them. Yields once /readyz answers 200. On exit the process is stopped
+    (SIGTERM, then SIGKILL) unless the test already did so."""
+    environment = {**os.environ, ENV_PREFIX + "DRAIN_GRACE_S": "0", **(env or {})}
+    entry = ["tests.slow_serve", str(step_delay_s)] if step_delay_s else ["service.cli"]
+    command = [sys.executable, "-m", *entry, "serve", "--host", "127.0.0.1", "--port", "0"]
     command += ["--model-dir", str(model_dir), "--device", "cpu"]
     with TemporaryDirectory(prefix="live-server-") as directory:
         log_path = Path(directory) / "server.log"

@@ -1,20 +1,26 @@
 """Optional API-key auth: when `MANIFEST_PARSER_API_KEY` is set, /v1 needs `X-API-Key`.
 
-Health, readiness and metrics stay open (orchestrators and Prometheus do not hold keys).
-The comparison is constant-time so response timing does not leak the key.
+The check is an ASGI middleware that runs before routing, so an unauthenticated client gets
+401 before any body is read, parsed or validated (it cannot make the server read a 1 MiB body,
+nor learn anything from 413/415/422). Health, readiness and metrics stay open (orchestrators
+and Prometheus do not hold keys). The comparison is constant-time so response timing does not
+leak the key. `api_key_header` declares the scheme in the OpenAPI document.
 """
 
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
 
-from fastapi import Request, Security
 from fastapi.security import APIKeyHeader
+from pydantic import SecretStr
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from service.api.errors import Unauthorized
+from service.api.errors import Unauthorized, error_response
+from service.metrics import Metrics
 
 API_KEY_HEADER = "X-API-Key"
+GUARDED_PREFIX = "/v1"
 
 api_key_header = APIKeyHeader(
     name=API_KEY_HEADER,
@@ -23,9 +29,30 @@ api_key_header = APIKeyHeader(
 )
 
 
-async def require_api_key(request: Request, key: Annotated[str | None, Security(api_key_header)]) -> None:
-    expected = request.app.state.service.settings.api_key
-    if expected is None:
-        return
-    if key is None or not secrets.compare_digest(key.encode(), expected.get_secret_value().encode()):
-        raise Unauthorized(f"missing or wrong {API_KEY_HEADER} header")
+def is_guarded(path: str) -> bool:
+    return path == GUARDED_PREFIX or path.startswith(GUARDED_PREFIX + "/")
+
+
+def key_matches(given: str | None, expected: SecretStr) -> bool:
+    return given is not None and secrets.compare_digest(given.encode(), expected.get_secret_value().encode())
+
+
+class ApiKeyMiddleware:
+    """Answers 401 to a /v1 request without the configured key, before anything else reads it."""
+
+    def __init__(self, app: ASGIApp, api_key: SecretStr | None, metrics: Metrics) -> None:
+        self.app = app
+        self.api_key = api_key
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and self.api_key is not None
+            and is_guarded(scope["path"])
+            and not key_matches(Headers(scope=scope).get(API_KEY_HEADER), self.api_key)
+        ):
+            refusal = Unauthorized(f"missing or wrong {API_KEY_HEADER} header")
+            await error_response(refusal, self.metrics)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

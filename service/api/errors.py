@@ -12,11 +12,14 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from service.api.schemas import ErrorBody
 from service.engine.errors import (
@@ -60,6 +63,15 @@ class Unauthorized(ApiError):
     """API-key auth is on and the request has no valid X-API-Key."""
 
 
+class BodyTimeout(ApiError):
+    """The body did not arrive within the configured time: a stalled upload must not hold a
+    connection and its buffer forever."""
+
+
+class HeadersTooLarge(ApiError):
+    """The request head is over the configured limit."""
+
+
 class NotReady(ApiError):
     """The model is not loaded, not warmed up, or its decode loop has failed."""
 
@@ -86,18 +98,28 @@ class HttpMapping:
     code: str  # machine-readable name in the error body
     reason: RejectReason | None  # counted in rejected_requests_total; None: not a refusal
     retry_after: bool = False
+    headers: tuple[tuple[str, str], ...] = ()  # sent with every answer of this kind
+
+
+# RFC 9110 requires a challenge with every 401; API keys have no registered scheme, so this names
+# the header a client must send.
+API_KEY_CHALLENGE = ("WWW-Authenticate", 'ApiKey realm="manifest-parser", header="X-API-Key"')
 
 
 ERROR_TABLE: dict[type[Exception], HttpMapping] = {
     BadDocument: HttpMapping(400, "bad_document", RejectReason.BAD_REQUEST),
-    Unauthorized: HttpMapping(401, "unauthorized", RejectReason.UNAUTHORIZED),
+    Unauthorized: HttpMapping(401, "unauthorized", RejectReason.UNAUTHORIZED, headers=(API_KEY_CHALLENGE,)),
+    BodyTimeout: HttpMapping(408, "request_timeout", RejectReason.BAD_REQUEST),
     PayloadTooLarge: HttpMapping(413, "too_large", RejectReason.TOO_LARGE),
     InputTooLong: HttpMapping(413, "too_large", RejectReason.TOO_LARGE),
     UnsupportedMediaType: HttpMapping(415, "unsupported_media_type", RejectReason.BAD_REQUEST),
+    HeadersTooLarge: HttpMapping(431, "headers_too_large", RejectReason.TOO_LARGE),
     RequestValidationError: HttpMapping(422, "invalid_request", RejectReason.BAD_REQUEST),
     InvalidOption: HttpMapping(422, "invalid_request", RejectReason.BAD_REQUEST),
     Overloaded: HttpMapping(429, "overloaded", RejectReason.QUEUE_FULL, retry_after=True),
     ClientDisconnected: HttpMapping(CLIENT_CLOSED_REQUEST, "client_closed_request", None),
+    # starlette's: the client hung up while its body was being read
+    ClientDisconnect: HttpMapping(CLIENT_CLOSED_REQUEST, "client_closed_request", None),
     InvalidOutput: HttpMapping(500, "invalid_output", None),
     GenerationFailed: HttpMapping(500, "generation_failed", None),
     NotReady: HttpMapping(503, "not_ready", RejectReason.NOT_READY, retry_after=True),
@@ -115,7 +137,12 @@ class ErrorAnswer:
 
 
 def mapping_for(error: BaseException) -> HttpMapping:
-    """The table entry of the most specific class of `error` (subclasses inherit the entry)."""
+    """The table entry of the most specific class of `error` (subclasses inherit the entry).
+
+    Routing's own answers (404 unknown path, 405 wrong method) carry their status in the error;
+    they are not refusals of a document and are not counted as such."""
+    if isinstance(error, HTTPException):
+        return HttpMapping(error.status_code, HTTPStatus(error.status_code).name.lower(), None)
     for cls in type(error).__mro__:
         if cls in ERROR_TABLE:
             return ERROR_TABLE[cls]
@@ -131,12 +158,16 @@ def describe(error: BaseException, metrics: Metrics) -> ErrorAnswer:
     if isinstance(error, RequestValidationError):
         details = jsonable_encoder(error.errors())
         message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+    elif isinstance(error, HTTPException):
+        message = str(error.detail)
     elif mapping is INTERNAL_ERROR:
         logger.error("unexpected error while serving a request", exc_info=error)
         message = "internal error"
     else:
         message = str(error) or mapping.code.replace("_", " ")
-    headers = {}
+    headers = dict(mapping.headers)
+    if isinstance(error, HTTPException) and error.headers:
+        headers |= error.headers  # e.g. Allow with 405
     if mapping.retry_after:
         seconds = getattr(error, "retry_after_s", DEFAULT_RETRY_AFTER_S)
         headers["Retry-After"] = str(max(1, math.ceil(seconds)))
@@ -157,5 +188,5 @@ def install_error_handlers(app: FastAPI, metrics: Metrics) -> None:
     async def handle(request: Request, error: Exception) -> JSONResponse:
         return error_response(error, metrics)
 
-    for error_type in (ApiError, EngineError, RequestValidationError):
+    for error_type in (ApiError, EngineError, RequestValidationError, HTTPException):
         app.add_exception_handler(error_type, handle)

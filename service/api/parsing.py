@@ -6,7 +6,9 @@ the model when it fits, and the response says why. The engine never sees text: o
 documents are refused here with their measured length (never truncated), and what comes
 back is validated against the contract before anyone sees it. A batch submits all its
 documents at once, so they share decode steps with each other and with everyone else's
-requests.
+requests; its options are checked once, for the whole request. Tokenizing a long text takes a
+CPU for a while, so it runs in a worker thread, like the readers: the event loop keeps
+answering probes and other clients meanwhile.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ class DocumentParser:
     def __init__(self, state: ServiceState) -> None:
         self._state = state
 
-    def encode(self, text: str, fallback: str | None = None) -> list[int]:
-        token_ids = self._state.runtime.tokenizer.encode(text)
+    async def encode(self, text: str, fallback: str | None = None) -> list[int]:
+        token_ids = await asyncio.to_thread(self._state.runtime.tokenizer.encode, text)
         limit = self._state.engine.max_input_tokens
         if len(token_ids) > limit:
             why = f" ({fallback})" if fallback else ""
@@ -75,7 +77,9 @@ class DocumentParser:
 
     async def parse(self, text: str, options: ParseOptions) -> ParseResponse:
         self._state.check_admission()
-        params = self.decode_params(options)
+        return await self._parse(text, self.decode_params(options))
+
+    async def _parse(self, text: str, params: DecodeParams) -> ParseResponse:
         _check_text(text)
         started = time.perf_counter()
         fallback: str | None = None
@@ -85,7 +89,7 @@ class DocumentParser:
             message, fallback = None, str(why)
         if message is not None:
             return self._answer(message, text, started)
-        token_ids = self.encode(text, fallback)
+        token_ids = await self.encode(text, fallback)
         try:
             result = await self._state.engine.submit(token_ids, params)
         except EngineUnavailable:
@@ -133,8 +137,9 @@ class DocumentParser:
         if len(documents) > limit:
             raise PayloadTooLarge(f"batch has {len(documents)} documents; the limit is {limit}")
         self._state.check_admission()
+        params = self.decode_params(options)  # an option error is the request's, not each document's
         outcomes = await asyncio.gather(
-            *(self.parse(document.text, options) for document in documents), return_exceptions=True
+            *(self._parse(document.text, params) for document in documents), return_exceptions=True
         )
         results = []
         for document, outcome in zip(documents, outcomes, strict=True):

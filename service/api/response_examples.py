@@ -51,6 +51,7 @@ ERROR_EXAMPLES: dict[int, dict[str, dict[str, Any]]] = {
         ),
     },
     401: {"no_key": _error(401, "unauthorized", "missing or wrong X-API-Key header")},
+    408: {"stalled_body": _error(408, "request_timeout", "the request body did not arrive within 30 s")},
     413: {
         "too_many_tokens": _error(
             413, "too_large", "document is 8091 tokens long; the model reads at most 2048"
@@ -75,6 +76,11 @@ ERROR_EXAMPLES: dict[int, dict[str, dict[str, Any]]] = {
         )
     },
     429: {"queue_full": _error(429, "overloaded", "waiting queue full; retry after 2.0s")},
+    431: {
+        "large_head": _error(
+            431, "headers_too_large", "request headers are 20480 bytes; the limit is 16384 bytes"
+        )
+    },
     500: {
         "invalid_output": _error(
             500, "invalid_output", "the model produced an output that fails the contract; this is a bug"

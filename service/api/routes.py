@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Request, Response, Security
 from fastapi.responses import JSONResponse
 
-from service.api.auth import require_api_key
+from service.api.auth import api_key_header
 from service.api.disconnect import until_disconnected
-from service.api.errors import UNAVAILABLE_RETRY_AFTER_S
+from service.api.errors import API_KEY_CHALLENGE, UNAVAILABLE_RETRY_AFTER_S
 from service.api.guard import JsonBodyRoute
 from service.api.parsing import DocumentParser
 from service.api.schemas import (
@@ -39,16 +39,28 @@ StateDep = Annotated[ServiceState, Depends(get_state)]
 ParserDep = Annotated[DocumentParser, Depends(get_parser)]
 
 
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {API_KEY_CHALLENGE[0]: {"description": "the scheme and header to authenticate with"}},
+    429: {"Retry-After": {"description": "seconds to wait before retrying"}},
+    503: {"Retry-After": {"description": "seconds to wait before retrying"}},
+}
+
+
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": ErrorBody} for status in statuses}
+    """OpenAPI entries for the error answers of a route (431: every route, by the header guard)."""
+    return {
+        status: {"model": ErrorBody} | ({"headers": _HEADERS[status]} if status in _HEADERS else {})
+        for status in (*statuses, 431)
+    }
 
 
-PARSE_ERRORS = _errors(400, 401, 413, 415, 422, 429, 500, 503, 504)
+PARSE_ERRORS = _errors(400, 401, 408, 413, 415, 422, 429, 500, 503, 504)
 
+# The key itself is checked by ApiKeyMiddleware before routing; this declares it in the OpenAPI.
 parse_router = APIRouter(
-    prefix="/v1", tags=["parse"], route_class=JsonBodyRoute, dependencies=[Depends(require_api_key)]
+    prefix="/v1", tags=["parse"], route_class=JsonBodyRoute, dependencies=[Security(api_key_header)]
 )
-model_router = APIRouter(prefix="/v1", tags=["model"], dependencies=[Depends(require_api_key)])
+model_router = APIRouter(prefix="/v1", tags=["model"], dependencies=[Security(api_key_header)])
 ops_router = APIRouter(tags=["operations"])
 
 
@@ -80,13 +92,17 @@ async def model(state: StateDep) -> ModelDescription:
     )
 
 
-@ops_router.get("/healthz", response_model=Health)
+@ops_router.get("/healthz", response_model=Health, responses=_errors())
 async def healthz() -> Health:
     """The process is alive and its event loop answers."""
     return Health(status="alive")
 
 
-@ops_router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
+@ops_router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses=_errors() | {503: {"model": Readiness, "headers": _HEADERS[503]}},
+)
 async def readyz(state: StateDep) -> Response:
     """Ready: model loaded, warmed up, decode loop healthy, not draining."""
     status = state.status
@@ -96,7 +112,7 @@ async def readyz(state: StateDep) -> Response:
     return JSONResponse(body, status_code=503, headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_S)})
 
 
-@ops_router.get("/metrics", response_class=Response)
+@ops_router.get("/metrics", response_class=Response, responses=_errors())
 async def metrics(state: StateDep) -> Response:
     """Prometheus text exposition of this instance's metrics."""
     content, content_type = state.metrics.exposition()

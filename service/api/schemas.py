@@ -1,8 +1,10 @@
 """Request and response bodies of the HTTP API (pydantic: this is the HTTP boundary).
 
-Limits that do not depend on configuration are declared here and answered with 422.
-Emptiness, UTF-8 validity and size limits are checked by the edge instead, because the API
-promises them their own status codes (400, 413).
+Limits that do not depend on configuration are declared here and answered with 422. Numbers
+are strict (`true` is not 1, `"10"` is not 10), so a client bug is refused rather
+than guessed at. Emptiness, UTF-8 validity and size limits are checked by the edge instead,
+because the API promises them their own status codes (400, 413); the OpenAPI document still
+states them (`openapi.py`), so generated clients know what is refused.
 """
 
 from __future__ import annotations
@@ -26,26 +28,48 @@ EXAMPLE_META: dict[str, Any] = {
 }
 
 
+MAX_BEAM_WIDTH = 16
+# A document takes the encoder plus a decode step per output token: about a second on a CPU.
+# A shorter deadline is a client error (422), not a 504 the service could never have avoided.
+MIN_TIMEOUT_S = 1.0
+MAX_TIMEOUT_S = 3600.0
+# Text must contain something other than whitespace (checked by the edge: 400).
+NON_BLANK = r"\S"
+
+
 class _Body(BaseModel):
     """Unknown fields are refused, so a misspelt option is an error rather than ignored."""
 
     model_config = ConfigDict(extra="forbid")
 
 
+def _text(description: str) -> Any:
+    return Field(description=description, json_schema_extra={"minLength": 1, "pattern": NON_BLANK})
+
+
 class ParseOptions(_Body):
     max_new_tokens: int | None = Field(
         default=None,
         ge=1,
+        strict=True,
         description="output token budget; default and upper bound are the service's max_new_tokens",
     )
     decoding: Decoding = Field(
         default=Decoding.GREEDY, description="greedy, or beam search of `beam_width` beams"
     )
-    beam_width: int = Field(default=4, ge=1, le=16, description="beams kept when decoding is beam")
+    beam_width: int = Field(
+        default=4,
+        ge=1,
+        le=MAX_BEAM_WIDTH,
+        strict=True,
+        description="beams kept when decoding is beam (then at most the service's max_slots)",
+    )
     timeout_s: float | None = Field(
         default=None,
-        gt=0,
-        le=3600,
+        ge=MIN_TIMEOUT_S,
+        le=MAX_TIMEOUT_S,
+        strict=True,
+        allow_inf_nan=False,
         description="deadline for this document; default is the service's default_timeout_s",
     )
 
@@ -55,7 +79,7 @@ class ParseRequest(_Body):
         json_schema_extra={"examples": [{"text": OCEAN_BL_TEXT, "options": {"decoding": "greedy"}}]}
     )
 
-    text: str = Field(description="the document's text, as extracted (layout whitespace kept)")
+    text: str = _text("the document's text, as extracted (layout whitespace kept)")
     options: ParseOptions = Field(default_factory=ParseOptions)
 
 
@@ -116,7 +140,7 @@ class ParseResponse(BaseModel):
 
 class BatchDocument(_Body):
     id: str | None = Field(default=None, max_length=200, description="echoed back with the result")
-    text: str
+    text: str = _text("the document's text, as extracted (layout whitespace kept)")
 
 
 class BatchRequest(_Body):
@@ -125,7 +149,7 @@ class BatchRequest(_Body):
     )
 
     documents: list[BatchDocument] = Field(
-        min_length=1, description="parsed concurrently; results keep this order"
+        min_length=1, description="parsed concurrently; results keep this order; at most max_batch_documents"
     )
     options: ParseOptions = Field(default_factory=ParseOptions, description="applied to every document")
 

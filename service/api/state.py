@@ -80,6 +80,10 @@ class ServiceState:
         return Status.READY if self._runtime.engine.healthy else Status.UNHEALTHY
 
     @property
+    def loaded(self) -> bool:
+        return self._runtime is not None
+
+    @property
     def runtime(self) -> Runtime:
         if self._runtime is None:
             raise NotReady("the model is still loading")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from pydantic import SecretStr
 
+from service.api.schemas import MIN_TIMEOUT_S
 from service.config import Settings
 from service.engine.types import DecodeParams, GenerationResult
 from service.metrics import RejectReason
@@ -204,10 +206,19 @@ async def test_full_queue_is_429_with_retry_after_and_every_request_answered(tin
     assert capacity == 1
 
 
-async def test_deadline_is_504(settings: Settings) -> None:
+async def test_deadline_is_504(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     async with serve(settings) as served:
+        # The shortest deadline a request may set, against decode steps of a quarter second.
+        runner = served.state.engine.runner
+        execute = runner.execute
+
+        def slow_execute(output: Any) -> Any:
+            time.sleep(0.25)
+            return execute(output)
+
+        monkeypatch.setattr(runner, "execute", slow_execute)
         response = await served.client.post(
-            "/v1/parse", json={"text": TEXT, "options": {"timeout_s": 0.0001}}
+            "/v1/parse", json={"text": TEXT, "options": {"timeout_s": MIN_TIMEOUT_S}}
         )
         counted = await rejections(served)
         ready = await served.client.get("/readyz")

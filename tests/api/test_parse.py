@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,38 @@ async def test_openapi_documents_the_example_document(settings: Settings) -> Non
     assert components["ParseResponse"]["examples"][0]["manifest"] == OCEAN_BL_MANIFEST
     responses = schema["paths"]["/v1/parse"]["post"]["responses"]
     assert {"200", "400", "401", "413", "415", "422", "429", "500", "503", "504"} <= set(responses)
+
+
+async def test_health_answers_while_eight_documents_are_tokenized(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tokenizing is CPU work of up to a second for a large text: it must not stall the event loop."""
+    started: list[str] = []
+    finished: list[str] = []
+
+    async with serve(settings) as served:
+        tokenizer = served.state.runtime.tokenizer
+        encode = tokenizer.encode
+
+        def slow_encode(text: str) -> list[int]:
+            started.append(text)
+            time.sleep(0.5)  # holds whatever thread runs it, as a long tokenizer call does
+            finished.append(text)
+            return encode(text)
+
+        monkeypatch.setattr(tokenizer, "encode", slow_encode)
+        parses = asyncio.gather(
+            *(served.client.post("/v1/parse", json={"text": f"{SHORT_TEXT} #{n}"}) for n in range(8))
+        )
+        answered_while_tokenizing: list[float] = []
+        while not parses.done():
+            begun = time.perf_counter()
+            health = await served.client.get("/healthz")
+            assert health.status_code == 200
+            if len(started) > len(finished):
+                answered_while_tokenizing.append(time.perf_counter() - begun)
+            await asyncio.sleep(0.02)
+        responses = await parses
+    assert len(answered_while_tokenizing) >= 5
+    assert max(answered_while_tokenizing) < 0.25
+    assert [response.status_code for response in responses] == [200] * 8

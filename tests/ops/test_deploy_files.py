@@ -52,19 +52,37 @@ def test_every_service_setting_the_deployment_sets_exists() -> None:
     assert sorted(names - settings) == []
 
 
-def test_containers_are_killed_only_after_the_drain_and_shutdown_margin() -> None:
+def test_containers_are_killed_only_after_the_grace_drain_and_shutdown_margin() -> None:
     parser = compose()["services"]["parser"]
+    grace = float(parser["environment"]["MANIFEST_PARSER_DRAIN_GRACE_S"])
     drain = float(parser["environment"]["MANIFEST_PARSER_DRAIN_TIMEOUT_S"])
-    assert seconds(parser["stop_grace_period"]) > drain + SHUTDOWN_MARGIN_S
+    assert seconds(parser["stop_grace_period"]) > grace + drain + SHUTDOWN_MARGIN_S
 
     pod = deployment()["spec"]["template"]["spec"]
     container = pod["containers"][0]
     k8s_env = {item["name"]: item["value"] for item in container["env"]}
+    k8s_grace = float(k8s_env["MANIFEST_PARSER_DRAIN_GRACE_S"])
     k8s_drain = float(k8s_env["MANIFEST_PARSER_DRAIN_TIMEOUT_S"])
     pre_stop_command = " ".join(container["lifecycle"]["preStop"]["exec"]["command"])
     pre_stop = re.search(r"sleep\((\d+(?:\.\d+)?)\)", pre_stop_command)
     assert pre_stop is not None
-    assert pod["terminationGracePeriodSeconds"] > float(pre_stop[1]) + k8s_drain + SHUTDOWN_MARGIN_S
+    budget = float(pre_stop[1]) + k8s_grace + k8s_drain + SHUTDOWN_MARGIN_S
+    assert pod["terminationGracePeriodSeconds"] > budget
+
+
+def test_grafana_password_is_required_and_has_no_default() -> None:
+    password = compose()["services"]["grafana"]["environment"]["GF_SECURITY_ADMIN_PASSWORD"]
+    # `${VAR:?message}`: compose refuses to start when VAR is unset or empty
+    assert re.fullmatch(r"\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]+\}", password), password
+
+
+def test_monitoring_ports_are_published_on_loopback_unless_overridden() -> None:
+    services = compose()["services"]
+    published = {name: services[name]["ports"] for name in ("prometheus", "grafana")}
+    assert published == {
+        "prometheus": ["${PROMETHEUS_BIND:-127.0.0.1}:${PROMETHEUS_PORT:-9090}:9090"],
+        "grafana": ["${GRAFANA_BIND:-127.0.0.1}:${GRAFANA_PORT:-3000}:3000"],
+    }
 
 
 def test_parser_publishes_no_host_port_so_it_can_scale() -> None:
