@@ -25,7 +25,7 @@ from service.readers import x12_ports as ports
 from service.readers.reading import Item, agreed, blank, container, measure, place
 from service.readers.spans import Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
-from service.readers.x12_segments import Segment
+from service.readers.x12_segments import Segment, TransactionReader
 
 _PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
 _TARIFF_QUALIFIERS = frozenset(("A", "H", "J"))  # N1004: Schedule B, harmonized codes
@@ -49,18 +49,13 @@ class _Bill:
         return self.m11.span(position) if self.m11 is not None else None
 
 
-class Reader309:
+class Reader309(TransactionReader):
     def __init__(self, text: str) -> None:
         self.text = text
         self.tree = blank("cargo_manifest", "sea")
         self.unparsed: list[str] = []
         self.bills: list[_Bill] = []
         self.goods: list[_Goods] = []
-
-    def read(self, body: list[Segment]) -> dict[str, Any]:
-        for segment in body:
-            self.take(segment)
-        return self.finish()
 
     def take(self, segment: Segment) -> None:
         tag = segment.tag

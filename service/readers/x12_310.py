@@ -22,7 +22,7 @@ from service.readers import x12_ports as ports
 from service.readers.reading import Item, blank, container, measure
 from service.readers.spans import Joined, Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
-from service.readers.x12_segments import Segment
+from service.readers.x12_segments import Segment, TransactionReader
 
 _PARTIES = {"SH": "shipper", "CN": "consignee", "N1": "notify_party"}
 _NUMBERS = frozenset(("BM", "WY"))  # N901: bill of lading number, waybill number
@@ -43,7 +43,7 @@ class _Line:
     descriptions: list[Span] = field(default_factory=list)
 
 
-class Reader310:
+class Reader310(TransactionReader):
     waybill = "sea_waybill"  # what a document numbered as a waybill (N9 WY) is
 
     def __init__(self, text: str) -> None:
@@ -58,11 +58,6 @@ class Reader310:
         self.header = _Line()  # equipment stated before the first LX
         self.port: str | None = None  # R401 of the last R4, for the DTM after it
         self.lading: Span | None = None  # L311
-
-    def read(self, body: list[Segment]) -> dict[str, Any]:
-        for segment in body:
-            self.take(segment)
-        return self.finish()
 
     def take(self, segment: Segment) -> None:
         tag = segment.tag

@@ -17,14 +17,14 @@ from typing import Any
 from service.readers.reading import Item, blank, container, measure
 from service.readers.spans import Span, join
 from service.readers.x12_parties import PARTY_SEGMENTS, Party, start
-from service.readers.x12_segments import Segment
+from service.readers.x12_segments import Segment, TransactionReader
 
 _PARTIES = {"SF": "shipper", "SH": "shipper", "ST": "consignee", "CN": "consignee"}
 _DATES = {"011": "departure_date", "017": "arrival_date"}
 _MODES = {"A": "air", "O": "sea", "S": "sea", "R": "rail", "M": "road", "J": "road", "U": "road"}
 
 
-class Reader856:
+class Reader856(TransactionReader):
     def __init__(self, text: str) -> None:
         self.text = text
         self.tree = blank("packing_list", "road")
@@ -33,11 +33,6 @@ class Reader856:
         self.items: list[Item] = []
         self.level = ""  # HL03 of the current hierarchical level: S shipment, O order, P pack, I item
         self.reference: Span | None = None
-
-    def read(self, body: list[Segment]) -> dict[str, Any]:
-        for segment in body:
-            self.take(segment)
-        return self.finish()
 
     def take(self, segment: Segment) -> None:
         tag = segment.tag

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from service.readers.reading import NotReadable
 from service.readers.spans import Span
@@ -99,3 +100,19 @@ def _segment(text: str, start: int, stop: int, separator: str, line: int) -> Seg
 def is_segment(segment: Segment) -> bool:
     """Whether the segment has a tag the standard can have (two or three capitals and digits)."""
     return _TAG.fullmatch(segment.tag) is not None
+
+
+class TransactionReader:
+    """A transaction set read segment by segment: each is `take`n in order, then `finish` builds
+    the extraction tree. Subclasses keep what the segments so far have stated."""
+
+    def read(self, body: list[Segment]) -> dict[str, Any]:
+        for segment in body:
+            self.take(segment)
+        return self.finish()
+
+    def take(self, segment: Segment) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> dict[str, Any]:
+        raise NotImplementedError

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from service.data.families._fieldtext import packages_text
+from service.data.families._grid import item_cell
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import Border, fit, grid
 from service.data.shipment import Container, Item
@@ -21,27 +22,6 @@ _CAPTION = {
     "dg": "dangerous_goods", "line": "item",
 }  # fmt: skip
 _NUMERIC = frozenset(("packages", "quantity", "weight", "volume", "line"))
-
-
-def _value(item: Item, key: str) -> str:
-    match key:
-        case "marks":
-            return item.marks or ""
-        case "packages":
-            return packages_text(item)
-        case "quantity":
-            return item.quantity.printed if item.quantity else ""
-        case "package":
-            return item.package.printed if item.package else ""
-        case "hs":
-            return item.hs_printed or ""
-        case "weight":
-            return item.gross_weight.printed if item.gross_weight else ""
-        case "volume":
-            return item.volume.printed if item.volume else ""
-        case "dg":
-            return item.dangerous.printed if item.dangerous else ""
-    raise KeyError(key)
 
 
 def _columns(rng: random.Random, dg_column: bool) -> list[str]:
@@ -73,7 +53,7 @@ def _leftovers(
         if text:
             notes.append(text)
     for key in keys:
-        value = _value(item, key)
+        value = item_cell(item, key)
         if not value or key in covered:
             continue
         value = value.replace("\n", " ")
@@ -99,7 +79,7 @@ def cargo_table(
             elif key == "line":
                 row.append([str(number)])
             else:
-                row.append(_value(item, key).split("\n"))
+                row.append(item_cell(item, key).split("\n"))
         bodies.append(row)
     widths = []
     for index, key in enumerate(columns):
