@@ -61,6 +61,7 @@ class EngineConfig:
     int8: bool = False  # CPU only: dynamic int8 quantisation of the Linear layers
     bf16: bool = False  # weights, activations and KV cache in bfloat16 (log-probabilities stay float32)
     constrained: bool = True  # False only for benchmark baselines (no grammar, fixed length)
+    grounded: bool = True  # extraction models: spans written only with the document's text
     request_level_batching: bool = False  # True only for the benchmark baseline (no joining mid-batch)
 
 
@@ -179,8 +180,13 @@ class Engine:
     def _build_runner(self) -> ModelRunner:
         grammar = ContractGrammar(self.tokenizer, output_schema(self.model.config.target))
         config = self.config
+        grounded = config.grounded and config.constrained and self.model.config.target == "extraction"
         limits = Limits(
-            config.forced_per_step, config.draft_tokens, config.closing_token_budget, config.constrained
+            config.forced_per_step,
+            config.draft_tokens,
+            config.closing_token_budget,
+            config.constrained,
+            grounded,
         )
         return ModelRunner(
             self.model, grammar, self.config.max_slots, self.max_new_tokens, limits, self.device

@@ -27,10 +27,11 @@ from torch import Tensor
 
 from service.engine.beam import BeamGroup, Candidate
 from service.engine.drafting import SourceDrafter
+from service.engine.grounding import DocumentSpans, SpanTracker, SpanVocabulary
 from service.engine.kv_cache import StaticKVCache
 from service.engine.sequence import Limits, Sequence
 from service.engine.step import Admission, FinishedSequence, RunnerOutput, SchedulerOutput
-from service.grammar.constraint import ContractGrammar, GrammarError
+from service.grammar.constraint import Constraint, ContractGrammar, GrammarError
 from service.model.transformer import Seq2SeqTransformer, step_mask
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,9 @@ class ModelRunner:
             copy.canonical.tolist() if copy is not None and self.match_order else list(range(self.vocab_size))
         )
         self._history = np.zeros((max_slots, run, self.match_order), dtype=np.int64)
+        self._span_vocabulary = (
+            SpanVocabulary(grammar.token_bytes, grammar.mask_words) if limits.grounded else None
+        )
         self._run_offsets = np.arange(run, dtype=np.int64)
         pinned = device.type == "cuda"
         self._bitmask = torch.zeros((max_slots, grammar.mask_words), dtype=torch.int32, pin_memory=pinned)
@@ -173,8 +177,18 @@ class ModelRunner:
         greedy = len(admission.slots) == 1
         drafts = greedy and self.limits.draft_tokens > 0
         drafter = SourceDrafter(admission.token_ids, self._canonical) if drafts else None
+        grounding = None
+        if greedy and constraint is not None and self._span_vocabulary is not None:
+            spans = DocumentSpans(self._span_vocabulary, admission.token_ids, self.grammar.token_bytes)
+            grounding = SpanTracker(spans, self.grammar.token_bytes)
         first = Sequence.start(
-            admission.request_id, constraint, self.bos_id, admission.max_new_tokens, self.limits, drafter
+            admission.request_id,
+            constraint,
+            self.bos_id,
+            admission.max_new_tokens,
+            self.limits,
+            drafter,
+            grounding,
         )
         if greedy or first.complete or first.out_of_budget:
             first.settle(self.limits)
@@ -239,6 +253,7 @@ class ModelRunner:
                 if (constraint := rows[index].constraint) is not None
             ]
             self.grammar.fill_masks(pairs, self._bitmask_host)
+            self._ground(rows, pairs)
             self._apply_mask(choice, count)
         masking = time.perf_counter() - masked
         packed, beam_rows = self._select(choice, entropy, rows)
@@ -351,6 +366,18 @@ class ModelRunner:
                     if position >= 0:
                         history[index, fed, back] = stream[position - 1] if position else self.bos_id
         return torch.from_numpy(history).to(self.device)
+
+    def _ground(self, rows: list[Sequence], pairs: list[tuple[Constraint, int]]) -> None:
+        """AND each span-writing row's grammar mask with what keeps its span printed in the
+        document; a row where nothing would be left keeps the grammar's mask alone."""
+        for _, index in pairs:
+            tracker = rows[index].grounding
+            if tracker is None:
+                continue
+            words = tracker.mask(rows[index].tokens)
+            both = self._bitmask_host[index] & words
+            if both.any():
+                self._bitmask_host[index] = both
 
     def _apply_mask(self, choice: Tensor, count: int) -> None:
         """Disallowed tokens -> -inf, for the whole batch at once."""

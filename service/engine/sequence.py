@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from service.engine.drafting import SourceDrafter
+from service.engine.grounding import SpanTracker
 from service.engine.repetition import loops
 from service.engine.types import FinishReason
 from service.grammar.constraint import Constraint
@@ -25,6 +26,7 @@ class Limits:
     draft_tokens: int  # source-drafted tokens fed after the pending run at most (0: no drafts)
     closing_budget: int  # extra tokens allowed to close the JSON at the length limit
     constrained: bool = True  # False only for benchmark baselines: no grammar, fixed length
+    grounded: bool = False  # spans of an extraction only with the document's text (greedy decoding)
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ class Sequence:
     finish_reason: FinishReason | None = None
     idle: bool = False  # a placeholder: holds its slot, is not decoded
     drafter: SourceDrafter | None = None  # greedy sequences with drafting on
+    grounding: SpanTracker | None = None  # extraction models: spans only with the document's text
 
     @classmethod
     def placeholder(cls, request_id: int, beam: int) -> Sequence:
@@ -62,8 +65,11 @@ class Sequence:
         max_new_tokens: int,
         limits: Limits,
         drafter: SourceDrafter | None = None,
+        grounding: SpanTracker | None = None,
     ) -> Sequence:
-        sequence = cls(request_id, constraint, max_new_tokens, pending=[bos_id], drafter=drafter)
+        sequence = cls(
+            request_id, constraint, max_new_tokens, pending=[bos_id], drafter=drafter, grounding=grounding
+        )
         sequence._take_forced(limits)
         return sequence
 
@@ -109,6 +115,8 @@ class Sequence:
         """A drafted token that the model's greedy choice matched (it was fed this step right
         after the previous output token). Appended if the grammar allows it; False otherwise,
         and nothing changes: the model's constrained choice decides that position instead."""
+        if self.grounding is not None and not self.grounding.allows(self.tokens, token):
+            return False
         if self.constraint is not None and not self.constraint.try_accept(token):
             return False
         self.position += 1

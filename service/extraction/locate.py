@@ -4,7 +4,8 @@ A span is written with single spaces; in the document its words may be separated
 run of whitespace (a line break, column padding), and a value wrapped inside a table cell
 or spread over the lines of a boxed form is several pieces with other text between them.
 `locate` finds the pieces in order: one piece when the span is printed in one run,
-otherwise the fewest runs it can, each as long as possible. Offsets are Python string
+otherwise the fewest runs it can, each as long as possible; pieces out of order only when no
+order prints it (grounded decoding lets a span jump to any printed run at a space). Offsets are Python string
 indices (code points), so `text[start:end]` is the piece, non-ASCII text included.
 """
 
@@ -73,14 +74,28 @@ def _pieces(words: list[str], text: str, start: int, failed: set[tuple[int, int]
     return None
 
 
+def _anywhere(words: list[str], text: str) -> list[Piece] | None:
+    """Pieces printing `words` wherever each stands (a value gathered from several places)."""
+    pieces: list[Piece] = []
+    while words:
+        runs = _runs(words, text, 0)
+        if not runs:
+            return None
+        taken, piece = runs[0]
+        pieces.append(piece)
+        words = words[taken:]
+    return pieces
+
+
 def locate(span: str, text: str, start: int = 0) -> list[Piece] | None:
-    """The pieces of `text` that print `span` in order from `start`, or None if it is not there."""
+    """The pieces of `text` that print `span`: in order from `start` where they can be, else
+    each where it stands; None if some word of it is not printed at all."""
     words = span.split()
     if not words:
         return None
-    return _pieces(words, text, start, set())
+    return _pieces(words, text, start, set()) or _anywhere(words, text)
 
 
 def grounded(span: str, text: str) -> bool:
-    """Whether `span` is printed in `text`, in one run or in pieces in order."""
+    """Whether `span` is printed in `text`, in one run or in pieces."""
     return locate(span, text) is not None

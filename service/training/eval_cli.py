@@ -36,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--readers", action="store_true", help="score the machine-message readers, not the model"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
+    parser.add_argument(
+        "--ungrounded", action="store_true", help="decode spans without the document-text constraint (A/B)"
+    )
     parser.add_argument("--write-card", action="store_true", help="store the figures in the model card")
     parser.add_argument(
         "--gate",
@@ -105,7 +108,9 @@ def evaluate_model(
         if args.limit:
             records = records[: args.limit]
         name = path.name if path.name not in ("", ".") else str(path)
-        result = evaluate_records(name, records, loaded.model, tokenizer, device, params, bf16=bf16)
+        result = evaluate_records(
+            name, records, loaded.model, tokenizer, device, params, bf16=bf16, grounded=not args.ungrounded
+        )
         results.append(result.to_dict())
         if not args.json:
             print(f"[{loaded.version}]", end=" ")

@@ -142,10 +142,11 @@ def evaluate_records(
     params: DecodeParams | None = None,
     max_slots: int = 16,
     bf16: bool = False,
+    grounded: bool = True,
 ) -> EvalResult:
     params = params or DecodeParams()
     in_flight = 2 * max_slots  # a full batch running and a full batch ready to take freed slots
-    config = EngineConfig(max_slots=max_slots, max_waiting=in_flight, bf16=bf16)
+    config = EngineConfig(max_slots=max_slots, max_waiting=in_flight, bf16=bf16, grounded=grounded)
     engine = Engine(model, tokenizer, config, device=device)
     messages = [read_message(record["text"]) for record in records]  # machine messages go to readers
     token_lists = [

@@ -41,9 +41,11 @@ MINIMAL_MANIFEST = (
 )
 
 
-def random_model(vocab_size: int, seed: int = 0, copy_head: bool = True) -> Seq2SeqTransformer:
+def random_model(
+    vocab_size: int, seed: int = 0, copy_head: bool = True, target: str = "manifest"
+) -> Seq2SeqTransformer:
     """A small two-layer model with seeded random weights, in eval mode (with a copy head, it has
-    the match features of the committed model)."""
+    the match features of the committed model); `target` is what its decoder writes."""
     torch.manual_seed(seed)
     config = ModelConfig(
         vocab_size=vocab_size,
@@ -57,6 +59,7 @@ def random_model(vocab_size: int, seed: int = 0, copy_head: bool = True) -> Seq2
         dropout=0.0,
         copy_head=copy_head,
         copy_match_order=3 if copy_head else 0,
+        target=target,
     )
     return Seq2SeqTransformer(config).eval()
 

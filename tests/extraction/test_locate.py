@@ -33,7 +33,13 @@ def test_a_short_span_prefers_a_whole_word_over_part_of_another() -> None:
 
 
 def test_a_span_the_text_does_not_print_is_not_located() -> None:
-    assert locate("Hamburg Hauptstraße", TEXT) is None
+    assert locate("Hamburg Hauptstraße Berlin", TEXT) is None
+
+
+def test_pieces_out_of_order_are_located_only_when_no_order_prints_the_span() -> None:
+    pieces = locate("Hamburg Hauptstraße", TEXT)
+    assert pieces is not None and [TEXT[p.start : p.end] for p in pieces] == ["Hamburg", "Hauptstraße"]
+    assert pieces[0].start > pieces[1].start
     assert locate("MAERSK", TEXT) is None
 
 

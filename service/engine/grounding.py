@@ -1,0 +1,198 @@
+"""Grounded decoding: a printed span may only be written with text of the document.
+
+For a model that writes extractions, every string value except the model's decisions is a
+span, and while the decoder writes one, only tokens that keep it printed in the document are
+allowed (on top of the grammar's mask). A span continues one run of the document's text
+(whitespace runs read as one space) or jumps to another run at a space: a value spread over
+the lines of a boxed form is several pieces, each of them printed.
+
+`SpanVocabulary` is built once per runner; `DocumentSpans` once per request from the
+document's own bytes (the source token ids decode to them exactly); `SpanTracker` follows one
+sequence's output JSON to know when a span is being written and what it holds so far. All
+work is on bytes, so byte-fallback tokens of non-ASCII text are grounded like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from service.extraction.schema import DECISIONS
+
+_WHITESPACE = re.compile(rb"\s+")
+_QUOTE = ord('"')
+_DECISION_KEYS = frozenset(key.encode() for key in DECISIONS)
+
+
+def _content(piece: bytes) -> tuple[bytes, bool]:
+    """A token's bytes up to a closing quote, and whether it closes the string."""
+    head, quote, _ = piece.partition(b'"')
+    return head, bool(quote)
+
+
+class SpanVocabulary:
+    """What each token would write inside a span: built once per runner from the vocabulary."""
+
+    def __init__(self, token_bytes: Sequence[bytes], words: int) -> None:
+        self.words = words
+        self.size = len(token_bytes)
+        self.contents: list[bytes | None] = []  # None: may never stand inside a span
+        self.closing = np.zeros(self.size, dtype=bool)  # ends the string, adds nothing to the span
+        self.by_content: dict[bytes, list[int]] = defaultdict(list)
+        self.openers: list[tuple[int, bytes]] = []  # tokens starting with a quote, and what they add
+        self.crossing: list[tuple[int, bytes]] = []  # tokens writing `":"` and then a value's text
+        for token, piece in enumerate(token_bytes):
+            content, closes = _content(piece)
+            if b"\\" in content or b"\n" in content or piece.startswith(b"\xff"):
+                self.contents.append(None)
+                continue
+            self.contents.append(content)
+            if closes and not content:
+                self.closing[token] = True
+            if content:
+                self.by_content[content].append(token)
+            if piece.startswith(b'"'):
+                inner, _ = _content(piece[1:])
+                self.openers.append((token, inner))
+            _, colon_quote, opened = piece.partition(b':"')
+            if colon_quote and _content(opened)[0]:  # ends a key and starts a value's text
+                self.crossing.append((token, _content(opened)[0]))
+        self.longest = max((len(content) for content in self.by_content), default=1)
+
+
+class DocumentSpans:
+    """Which tokens may write a span of one document."""
+
+    def __init__(
+        self, vocabulary: SpanVocabulary, source_ids: Sequence[int], token_bytes: Sequence[bytes]
+    ) -> None:
+        document = b"".join(token_bytes[token] for token in source_ids)
+        self.text = b" " + _WHITESPACE.sub(b" ", document).strip() + b" "
+        self.vocabulary = vocabulary
+        space_starts = np.zeros(vocabulary.size, dtype=bool)  # " text": a jump to another piece at a space
+        word_starts = np.zeros(vocabulary.size, dtype=bool)  # "text" printed anywhere: may start a piece
+        for content, tokens in vocabulary.by_content.items():
+            spaced = content.startswith(b" ")
+            body = content[1:] if spaced else content
+            if body and body in self.text:
+                (space_starts if spaced else word_starts)[tokens] = True
+        outside = np.ones(vocabulary.size, dtype=bool)  # a token that opens a value must start a piece
+        for token, inner in vocabulary.crossing:
+            outside[token] = inner in self.text and b"\\" not in inner
+        opens = outside.copy()  # at a value's start, a quote token too
+        for token, inner in vocabulary.openers:
+            opens[token] = not inner or (inner in self.text and b"\\" not in inner)
+        self.outside = self.packed(outside)
+        self.opens = self.packed(opens)
+        self.jumps = vocabulary.closing | space_starts  # anywhere in a span: close it, or jump at a space
+        self.after_space = self.jumps | word_starts  # at a span's start or after a space
+        self._cache: dict[bytes, np.ndarray] = {}
+
+    def continuing(self, anchor: bytes) -> np.ndarray:
+        """The bitmask words of the tokens that may follow `anchor` (the span's current piece)."""
+        cached = self._cache.get(anchor)
+        if cached is not None:
+            return cached
+        at_word = not anchor or anchor.endswith(b" ")
+        allowed = (self.after_space if at_word else self.jumps).copy()
+        if anchor:
+            by_content, text = self.vocabulary.by_content, self.text
+            position, seen = text.find(anchor), 0
+            while position >= 0 and seen < 64:
+                end = position + len(anchor)
+                for length in range(1, min(self.vocabulary.longest, len(text) - end) + 1):
+                    tokens = by_content.get(text[end : end + length])
+                    if tokens:
+                        allowed[tokens] = True
+                position, seen = text.find(anchor, position + 1), seen + 1
+        words = self._cache[anchor] = self.packed(allowed)
+        return words
+
+    def packed(self, allowed: np.ndarray) -> np.ndarray:
+        """A boolean token mask as the grammar's int32 bitmask words."""
+        bits = np.zeros(self.vocabulary.words * 32, dtype=bool)
+        bits[: self.vocabulary.size] = allowed
+        return np.packbits(bits, bitorder="little").view(np.int32)
+
+
+class SpanTracker:
+    """Where one sequence's output JSON stands: inside a span (and its current piece), at the
+    start of a value that may be a span, or elsewhere."""
+
+    def __init__(self, spans: DocumentSpans, token_bytes: Sequence[bytes]) -> None:
+        self.spans = spans
+        self.token_bytes = token_bytes
+        self.read = 0  # output tokens consumed so far
+        self.stack: list[int] = []  # b"{" or b"["
+        self.in_string = False
+        self.escaped = False
+        self.is_key = False
+        self.key = b""
+        self.last_key = b""
+        self.expect_key = False
+        self.anchor = b""  # the span's current piece (None-equivalent when not in a span)
+        self.grounded = False  # the string being written is a span
+
+    def follow(self, tokens: Sequence[int]) -> None:
+        for token in tokens[self.read :]:
+            self._bytes(self.token_bytes[token])
+        self.read = len(tokens)
+
+    def _bytes(self, data: bytes) -> None:
+        for byte in data:
+            if self.in_string:
+                self._string_byte(byte)
+            elif byte == _QUOTE:
+                self.in_string, self.is_key = True, self.expect_key
+                self.key = b""
+                self.grounded = not self.is_key and self.last_key not in _DECISION_KEYS
+                self.anchor = b""
+            elif byte in b"{[":
+                self.stack.append(byte)
+                self.expect_key = byte == ord("{")
+            elif byte in b"}]":
+                if self.stack:
+                    self.stack.pop()
+                self.expect_key = False
+            elif byte == ord(","):
+                self.expect_key = bool(self.stack) and self.stack[-1] == ord("{")
+            elif byte == ord(":"):
+                self.expect_key = False
+
+    def _string_byte(self, byte: int) -> None:
+        if self.escaped:
+            self.escaped = False
+        elif byte == ord("\\"):
+            self.escaped = True
+        elif byte == _QUOTE:
+            self.in_string = False
+            if self.is_key:
+                self.last_key = self.key
+            self.grounded = False
+            return
+        if self.is_key:
+            self.key += bytes((byte,))
+        elif self.grounded:
+            piece = self.anchor + bytes((byte,))
+            self.anchor = piece if piece in self.spans.text else bytes((byte,)).lstrip()
+
+    def at_span_value(self) -> bool:
+        """A value is about to start whose opening quote would start a span."""
+        return not self.in_string and not self.expect_key and self.last_key not in _DECISION_KEYS
+
+    def mask(self, tokens: Sequence[int]) -> np.ndarray:
+        """The bitmask words the next token must also satisfy."""
+        self.follow(tokens)
+        if self.in_string and self.grounded:
+            return self.spans.continuing(self.anchor)
+        if self.at_span_value() and self.stack:
+            return self.spans.opens
+        return self.spans.outside
+
+    def allows(self, tokens: Sequence[int], token: int) -> bool:
+        """Whether `token` may come next (for drafted tokens, which skip the step's mask)."""
+        words = self.mask(tokens)
+        return bool((int(words[token // 32]) >> (token % 32)) & 1)
