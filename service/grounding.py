@@ -9,6 +9,7 @@ only the manifest and the text, never the service's own provenance, so it can au
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ COPIED = re.compile(
     r"|items\.(description|marks))"
 )
 _INDEX = re.compile(r"\[\d+\]")
+PLACES = ("port_of_loading", "port_of_discharge", "place_of_delivery")
 
 
 def copied_strings(manifest: dict[str, Any]) -> list[tuple[str, str]]:
@@ -42,6 +44,52 @@ def ungrounded_strings(manifest: dict[str, Any], text: str) -> list[tuple[str, s
         for path, value in copied_strings(manifest)
         if value != collapse_whitespace(value) or locate(value, text) is None
     ]
+
+
+def drop_unprinted(manifest: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
+    """`manifest` with every copied string whitespace-collapsed and, where the text does not print
+    it, null (a party or place without its name, an item without its description, goes whole);
+    returns it with the paths dropped. For models that write the contract directly."""
+    result = copy.deepcopy(manifest)
+    dropped: list[str] = []
+
+    def keep(path: str, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return value
+        collapsed = collapse_whitespace(value)
+        if collapsed and locate(collapsed, text) is not None:
+            return collapsed
+        dropped.append(path)
+        return None
+
+    for key in ("document_number", "carrier", "vessel_or_flight", "voyage"):
+        result[key] = keep(key, result[key])
+    for key in (
+        "shipper",
+        "consignee",
+        "notify_party",
+        "port_of_loading",
+        "port_of_discharge",
+        "place_of_delivery",
+    ):
+        entry = result[key]
+        if entry is None:
+            continue
+        entry["name"] = keep(f"{key}.name", entry["name"])
+        if "address" in entry:
+            entry["address"] = keep(f"{key}.address", entry["address"])
+        if entry["name"] is None:
+            result[key] = None
+    for index, container in enumerate(result["containers"]):
+        container["seal"] = keep(f"containers[{index}].seal", container["seal"])
+    items = []
+    for index, item in enumerate(result["items"]):
+        item["description"] = keep(f"items[{index}].description", item["description"])
+        item["marks"] = keep(f"items[{index}].marks", item["marks"])
+        if item["description"] is not None:
+            items.append(item)
+    result["items"] = items
+    return result, dropped
 
 
 @dataclass(slots=True)

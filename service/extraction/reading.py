@@ -19,6 +19,7 @@ from typing import Any
 from service.extraction.locate import Piece, locate
 from service.extraction.positions import confidences
 from service.extraction.schema import DECISIONS
+from service.grounding import drop_unprinted
 from service.normalise import normalise
 from service.scoring import flatten
 
@@ -114,8 +115,10 @@ def _provenance(
 
 
 def read_manifest(output: DecodedOutput, document: str) -> Reading:
-    """A contract-writing model: the output is the manifest; copied strings get provenance."""
-    manifest = json.loads(output.text)
+    """A contract-writing model: the output is the manifest, less the copied strings the text
+    does not print (dropped and counted); the strings it keeps get provenance."""
+    written = json.loads(output.text)
+    manifest, ungrounded = drop_unprinted(written, document)
     sure = confidences(output.text, output.token_pieces, output.token_log_probs)
     provenance = []
     for path, value in flatten(manifest):
@@ -124,7 +127,7 @@ def read_manifest(output: DecodedOutput, document: str) -> Reading:
             provenance.append(
                 {"path": path, "spans": _pieces_json(pieces, document), "confidence": sure.get(path, 1.0)}
             )
-    return Reading(manifest, provenance)
+    return Reading(manifest, provenance, ungrounded=ungrounded)
 
 
 def read_output(output: DecodedOutput, document: str, target: str) -> Reading:

@@ -6,6 +6,7 @@ import json
 import math
 
 from service.extraction.reading import DecodedOutput, read_output
+from service.grounding import ungrounded_strings
 from service.manifest import Manifest
 from service.normalise import normalise
 from tests.normalise.test_manifest import _extraction
@@ -77,3 +78,31 @@ def test_a_contract_writing_model_gets_provenance_for_what_it_copied() -> None:
         DecodedOutput(text, [c.encode() for c in text], [0.0] * len(text)), DOCUMENT, "manifest"
     )
     assert [entry["path"] for entry in reading.provenance] == ["document_number"]
+
+
+def test_a_contract_writing_model_never_returns_a_copied_string_the_text_does_not_print() -> None:
+    manifest = normalise(
+        _extraction(
+            document_number="MAEU 2604417",
+            carrier="MASIMODAL TRANSPORT",
+            shipper={"name": "Müller   Maschinenbau GmbH", "address": "Mars Base 1", "country": None},
+            items=[
+                {"description": "KNITTINGINGING", "hs_code": None, "quantity": None, "package_type": None,
+                 "gross_weight": None, "volume": None, "marks": None, "dangerous_goods": None},
+            ],
+        )
+    ).manifest  # fmt: skip
+    manifest["shipper"]["name"] = "Müller   Maschinenbau GmbH"  # as a model might write it
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+    output = DecodedOutput(text, [char.encode() for char in text], [0.0] * len(text))
+    reading = read_output(output, DOCUMENT, "manifest")
+    Manifest.model_validate(reading.manifest)
+    assert reading.manifest["carrier"] is None and reading.manifest["items"] == []
+    assert reading.manifest["shipper"] == {
+        "name": "Müller Maschinenbau GmbH",
+        "address": None,
+        "country": None,
+    }
+    assert reading.manifest["document_number"] == "MAEU 2604417"
+    assert reading.ungrounded == ["carrier", "shipper.address", "items[0].description"]
+    assert ungrounded_strings(reading.manifest, DOCUMENT) == []
