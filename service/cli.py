@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "train": ("service.training.train_cli", "train the model"),
     "eval": ("service.training.eval_cli", "score the model against the contract"),
     "bench": ("service.bench.cli", "benchmark the engine against baselines"),
+    "check-grounding": ("service.grounding_cli", "check a manifest's copied strings against its text"),
 }
 
 
