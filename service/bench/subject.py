@@ -23,6 +23,7 @@ from service.checkpoint import load_model
 from service.data.corpus import generate
 from service.model.transformer import ModelConfig, Seq2SeqTransformer
 from service.tokenizer import Tokenizer, train_tokenizer
+from service.training.data import TARGET_FIELDS
 
 CORPUS_SPLIT = "validation"
 TOKENIZER_TRAINING_DOCUMENTS = 300
@@ -101,11 +102,13 @@ def read_records(path: Path, count: int) -> list[Record]:
 
 
 def tokenize_documents(subject: Subject, records: list[Record]) -> list[Document]:
-    """Token ids of each document (cut to what the model reads) and of its label, if any."""
+    """Token ids of each document (cut to what the model reads) and of its target (the label, or
+    the extraction for a model that writes extractions), if the record has one."""
     limit = subject.model.config.max_source_len
+    field = TARGET_FIELDS[subject.model.config.target]
     documents = []
     for record in records:
-        label = record.get("label")
+        label = record.get(field)
         label_ids = None if label is None else subject.tokenizer.encode(_compact(label))
         documents.append(Document(subject.tokenizer.encode(record["text"])[:limit], label_ids))
     return documents

@@ -40,8 +40,8 @@ from service.bench.subject import Document, Subject
 from service.engine.engine import EngineConfig
 from service.engine.runner import StepTimings
 from service.engine.types import DecodeParams, GenerationResult
+from service.extraction.schema import output_schema
 from service.grammar.constraint import ContractGrammar
-from service.manifest import load_contract_schema
 
 if TYPE_CHECKING:
     from service.bench.ctranslate2_reference import CTranslate2Reference
@@ -231,7 +231,7 @@ class Suite:
         labels = [document.label_ids for document in self.documents if document.label_ids is not None]
         if not labels:
             return
-        grammar = ContractGrammar(self.subject.tokenizer, load_contract_schema())
+        grammar = ContractGrammar(self.subject.tokenizer, output_schema(self.subject.model.config.target))
         reduction, followed = step_reduction(grammar, labels, self.base.forced_per_step)
         self.result.ratios["jump_forward_step_reduction_true_labels"] = reduction
         self.result.notes.append(f"true-label jump-forward figure over {followed} of {len(labels)} labels")
