@@ -20,6 +20,7 @@ from service.extraction.locate import Piece, locate
 from service.extraction.positions import confidences
 from service.extraction.schema import DECISIONS
 from service.grounding import drop_unprinted
+from service.manifest import Manifest
 from service.normalise import normalise
 from service.scoring import flatten
 
@@ -117,7 +118,7 @@ def _provenance(
 def read_manifest(output: DecodedOutput, document: str) -> Reading:
     """A contract-writing model: the output is the manifest, less the copied strings the text
     does not print (dropped and counted); the strings it keeps get provenance."""
-    written = json.loads(output.text)
+    written = Manifest.model_validate_json(output.text).model_dump()  # invalid output: ValidationError
     manifest, ungrounded = drop_unprinted(written, document)
     sure = confidences(output.text, output.token_pieces, output.token_log_probs)
     provenance = []
