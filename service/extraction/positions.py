@@ -7,6 +7,7 @@ closed it, which decided where it ends). Tokens the grammar forced count as cert
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 
@@ -48,11 +49,12 @@ def leaf_positions(text: str) -> dict[str, tuple[int, int]]:
 
 def token_offsets(pieces: list[bytes]) -> list[int]:
     """The character offset in the decoded output at which each token's piece ends."""
+    decoder = codecs.getincrementaldecoder("utf-8")("ignore")  # a piece may end inside a character
     ends: list[int] = []
-    consumed = b""
+    characters = 0
     for piece in pieces:
-        consumed += piece
-        ends.append(len(consumed.decode("utf-8", "ignore")))
+        characters += len(decoder.decode(piece))
+        ends.append(characters)
     return ends
 
 
