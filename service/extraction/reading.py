@@ -121,14 +121,24 @@ def read_manifest(output: DecodedOutput, document: str) -> Reading:
     written = Manifest.model_validate_json(output.text).model_dump()  # invalid output: ValidationError
     manifest, ungrounded = drop_unprinted(written, document)
     sure = confidences(output.text, output.token_pieces, output.token_log_probs)
+    # Items without a printed description were dropped: the output's index of each kept item.
+    kept = [i for i in range(len(written["items"])) if f"items[{i}].description" not in ungrounded]
+
+    def written_path(path: str) -> str:
+        return _ITEM.sub(lambda match: f"items[{kept[int(match[1])]}]", path, count=1)
+
     provenance = []
     for path, value in flatten(manifest):
         pieces = locate(value, document) if isinstance(value, str) else None
         if pieces:
+            confidence = sure.get(written_path(path), 1.0)
             provenance.append(
-                {"path": path, "spans": _pieces_json(pieces, document), "confidence": sure.get(path, 1.0)}
+                {"path": path, "spans": _pieces_json(pieces, document), "confidence": confidence}
             )
     return Reading(manifest, provenance, ungrounded=ungrounded)
+
+
+_ITEM = re.compile(r"^items\[(\d+)\]")
 
 
 def read_output(output: DecodedOutput, document: str, target: str) -> Reading:
