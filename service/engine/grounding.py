@@ -4,7 +4,10 @@ For a model that writes extractions, every string value except the model's decis
 span, and while the decoder writes one, only tokens that keep it printed in the document are
 allowed (on top of the grammar's mask). A span continues one run of the document's text
 (whitespace runs read as one space) or jumps to another run at a space: a value spread over
-the lines of a boxed form is several pieces, each of them printed.
+the lines of a boxed form is several pieces, each of them printed. Jumps go forward only,
+past the earliest place the span so far can end: every label of the generator's corpus is
+printed in order, and a span can no longer loop by jumping back to a word it has just
+written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document.
 
 `SpanVocabulary` is built once per runner; `DocumentSpans` once per request from the
 document's own bytes (the source token ids decode to them exactly); `SpanTracker` follows one
@@ -31,6 +34,15 @@ def _content(piece: bytes) -> tuple[bytes, bool]:
     """A token's bytes up to a closing quote, and whether it closes the string."""
     head, quote, _ = piece.partition(b'"')
     return head, bool(quote)
+
+
+def earliest_end(text: bytes, piece: bytes, floor: int) -> int:
+    """Where `piece` (its words, without a trailing space) ends at the earliest from `floor`:
+    a span's next piece starts past it. The tracker and the masks agree on it, so a token a
+    mask allows for a jump is printed past the floor the tracker then keeps."""
+    words = piece.rstrip()
+    found = text.find(words, floor) if words else -1
+    return found + len(words) if found >= 0 else floor
 
 
 class SpanVocabulary:
@@ -72,13 +84,15 @@ class DocumentSpans:
         document = b"".join(token_bytes[token] for token in source_ids)
         self.text = b" " + _WHITESPACE.sub(b" ", document).strip() + b" "
         self.vocabulary = vocabulary
-        space_starts = np.zeros(vocabulary.size, dtype=bool)  # " text": a jump to another piece at a space
-        word_starts = np.zeros(vocabulary.size, dtype=bool)  # "text" printed anywhere: may start a piece
+        self.space_starts = np.zeros(vocabulary.size, dtype=bool)  # " text": a jump at a space
+        self.word_starts = np.zeros(vocabulary.size, dtype=bool)  # "text": may start a piece at a word
+        self.last_start = np.full(vocabulary.size, -1, dtype=np.int64)  # where its text last starts
         for content, tokens in vocabulary.by_content.items():
             spaced = content.startswith(b" ")
             body = content[1:] if spaced else content
-            if body and body in self.text:
-                (space_starts if spaced else word_starts)[tokens] = True
+            if body:
+                self.last_start[tokens] = self.text.rfind(body)
+                (self.space_starts if spaced else self.word_starts)[tokens] = True
         outside = np.ones(vocabulary.size, dtype=bool)  # a token that opens a value must start a piece
         for token, inner in vocabulary.crossing:
             outside[token] = inner in self.text and b"\\" not in inner
@@ -87,20 +101,23 @@ class DocumentSpans:
             opens[token] = not inner or (inner in self.text and b"\\" not in inner)
         self.outside = self.packed(outside)
         self.opens = self.packed(opens)
-        self.jumps = vocabulary.closing | space_starts  # anywhere in a span: close it, or jump at a space
-        self.after_space = self.jumps | word_starts  # at a span's start or after a space
-        self._cache: dict[bytes, np.ndarray] = {}
+        self._cache: dict[tuple[bytes, int], np.ndarray] = {}
 
-    def continuing(self, anchor: bytes) -> np.ndarray:
-        """The bitmask words of the tokens that may follow `anchor` (the span's current piece)."""
-        cached = self._cache.get(anchor)
+    def continuing(self, anchor: bytes, floor: int = 0) -> np.ndarray:
+        """The bitmask words of the tokens that may follow `anchor`, the span's current piece,
+        printed at or after `floor` (where the span's earlier pieces end at the earliest)."""
+        cached = self._cache.get((anchor, floor))
         if cached is not None:
             return cached
-        at_word = not anchor or anchor.endswith(b" ")
-        allowed = (self.after_space if at_word else self.jumps).copy()
+        text = self.text
+        jump_floor = earliest_end(text, anchor, floor)
+        printed_after = self.last_start >= jump_floor  # a new piece starts past this one
+        allowed = self.vocabulary.closing | (self.space_starts & printed_after)  # close, or jump at a space
+        if not anchor or anchor.endswith(b" "):  # at a span's start or after a space
+            allowed |= self.word_starts & printed_after
         if anchor:
-            by_content, text = self.vocabulary.by_content, self.text
-            position, seen = text.find(anchor), 0
+            by_content = self.vocabulary.by_content
+            position, seen = text.find(anchor, floor), 0
             while position >= 0 and seen < 64:
                 end = position + len(anchor)
                 for length in range(1, min(self.vocabulary.longest, len(text) - end) + 1):
@@ -108,7 +125,7 @@ class DocumentSpans:
                     if tokens:
                         allowed[tokens] = True
                 position, seen = text.find(anchor, position + 1), seen + 1
-        words = self._cache[anchor] = self.packed(allowed)
+        words = self._cache[anchor, floor] = self.packed(allowed)
         return words
 
     def packed(self, allowed: np.ndarray) -> np.ndarray:
@@ -134,6 +151,7 @@ class SpanTracker:
         self.last_key = b""
         self.expect_key = False
         self.anchor = b""  # the span's current piece (None-equivalent when not in a span)
+        self.floor = 0  # where the current piece may start: past the span's earlier pieces
         self.grounded = False  # the string being written is a span
 
     def follow(self, tokens: Sequence[int]) -> None:
@@ -149,7 +167,7 @@ class SpanTracker:
                 self.in_string, self.is_key = True, self.expect_key
                 self.key = b""
                 self.grounded = not self.is_key and self.last_key not in _DECISION_KEYS
-                self.anchor = b""
+                self.anchor, self.floor = b"", 0
             elif byte in b"{[":
                 self.stack.append(byte)
                 self.expect_key = byte == ord("{")
@@ -176,8 +194,12 @@ class SpanTracker:
         if self.is_key:
             self.key += bytes((byte,))
         elif self.grounded:
-            piece = self.anchor + bytes((byte,))
-            self.anchor = piece if piece in self.spans.text else bytes((byte,)).lstrip()
+            piece, text = self.anchor + bytes((byte,)), self.spans.text
+            if text.find(piece, self.floor) >= 0:
+                self.anchor = piece
+                return
+            self.floor = earliest_end(text, self.anchor, self.floor)  # a jump: past this piece
+            self.anchor = bytes((byte,)).lstrip()
 
     def at_span_value(self) -> bool:
         """A value is about to start whose opening quote would start a span."""
@@ -187,7 +209,7 @@ class SpanTracker:
         """The bitmask words the next token must also satisfy."""
         self.follow(tokens)
         if self.in_string and self.grounded:
-            return self.spans.continuing(self.anchor)
+            return self.spans.continuing(self.anchor, self.floor)
         if self.at_span_value() and self.stack:
             return self.spans.opens
         return self.spans.outside

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,11 @@ def read_message(text: str) -> dict[str, Any] | None:
     return Manifest.model_validate(normalise(reading.extraction).manifest).model_dump()
 
 
+# Per document: a set is scored on whatever else shares the machine (a training run), and the
+# serving default (120 s, queue time included) is a latency promise, not a quality one.
+EVAL_TIMEOUT_S = 3600.0
+
+
 def evaluate_records(
     name: str,
     records: list[dict[str, Any]],
@@ -145,6 +150,8 @@ def evaluate_records(
     grounded: bool = True,
 ) -> EvalResult:
     params = params or DecodeParams()
+    if params.timeout_s is None:  # quality, not latency: a busy machine must not turn into misses
+        params = replace(params, timeout_s=EVAL_TIMEOUT_S)
     in_flight = 2 * max_slots  # a full batch running and a full batch ready to take freed slots
     config = EngineConfig(max_slots=max_slots, max_waiting=in_flight, bf16=bf16, grounded=grounded)
     engine = Engine(model, tokenizer, config, device=device)

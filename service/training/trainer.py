@@ -38,10 +38,20 @@ LOG_FILE = "train.log"
 # features, the encoder's local mixing); they start at their initial values, which leave the
 # published model's function unchanged. Dropout is a training setting, not a shape.
 WARM_START_FREE = {"copy_match_order": 0, "encoder_conv_kernel": 0, "dropout": 0.0, "target": "manifest"}
+# The length limits carry no weights (positions are a sinusoidal table), so a run may resume
+# with a longer input window than its checkpoint was trained with.
+LENGTH_LIMITS = ("max_source_len", "max_target_len")
 NEW_FEATURE_STATE = re.compile(r"copy\.match_bonus|copy\.canonical|encoder\.\d+\.local\.conv\.(weight|bias)")
 
 # Scores a model on validation documents with constrained decoding: returns figures to log.
 DecodeEvaluator = Callable[[Seq2SeqTransformer, int], dict[str, float]]
+
+
+def same_weights(theirs: dict[str, Any], ours: dict[str, Any]) -> bool:
+    """Whether two model configs have the same parameters (they may differ in length limits)."""
+    return {k: v for k, v in theirs.items() if k not in LENGTH_LIMITS} == {
+        k: v for k, v in ours.items() if k not in LENGTH_LIMITS
+    }
 
 
 def pick_device(requested: str = "auto") -> torch.device:
@@ -239,7 +249,7 @@ class Trainer:
             if self.config.init_from is not None:
                 self.warm_start(self.config.init_from)
             return False
-        if json.loads(state["model_config"]) != self.model_config.to_dict():
+        if not same_weights(json.loads(state["model_config"]), self.model_config.to_dict()):
             raise ValueError(f"{path} was trained with another model shape; use a new run_dir")
         self.model.load_state_dict(state["model"])
         self.optimizer.load_state_dict(state["optimizer"])

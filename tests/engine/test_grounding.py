@@ -6,6 +6,7 @@ import asyncio
 import json
 
 from service.engine.engine import EngineConfig
+from service.engine.grounding import DocumentSpans, SpanTracker, SpanVocabulary
 from service.engine.types import DecodeParams
 from service.extraction.locate import locate
 from service.extraction.schema import span_paths
@@ -53,3 +54,22 @@ def test_without_grounding_the_same_model_writes_text_the_document_does_not_prin
 ) -> None:
     written, unprinted = _unprinted(tokenizer, grounded=False, together=True)
     assert written > 0 and unprinted
+
+
+# A toy vocabulary: the tracker reads the output's bytes, so one token may open the JSON value.
+_TOKENS = [b'{"address":"', b"436", b" MAPLE", b" ST", b" LOUIS", b"\n", b'"}']
+
+
+def _allowed_after(document: list[int], written: list[int]) -> set[bytes]:
+    vocabulary = SpanVocabulary(_TOKENS, words=1)
+    tracker = SpanTracker(DocumentSpans(vocabulary, document, _TOKENS), _TOKENS)
+    words = tracker.mask([0, *written])
+    return {piece for token, piece in enumerate(_TOKENS) if (int(words[0]) >> token) & 1}
+
+
+def test_a_span_jumps_forward_only_so_it_cannot_loop_over_a_printed_word() -> None:
+    document = [1, 2, 3, 5, 3, 4]  # "436 MAPLE ST\nST LOUIS"
+    assert _allowed_after(document, [1, 2, 3]) == {b" ST", b" LOUIS", b'"}'}  # on, or to the next line
+    assert _allowed_after(document, [1, 2, 3, 3]) == {b" LOUIS", b'"}'}  # the second ST is the last
+    assert _allowed_after(document, [1, 2, 3, 3, 4]) == {b'"}'}
+    assert _allowed_after(document, [1]) == {b" MAPLE", b" ST", b" LOUIS", b'"}'}  # words ahead only
