@@ -56,6 +56,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--bf16", action="store_true", help="run the engine in bfloat16 (weights and KV cache)"
     )
     parser.add_argument("--no-ctranslate2", action="store_true", help="skip the CTranslate2 reference")
+    parser.add_argument(
+        "--repeats",
+        type=_positive,
+        default=1,
+        help="rounds of the engine-vs-CTranslate2 comparisons; their median ratio is reported "
+        "(3 to decide a ratio near 1.0)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--quick", action="store_true", help="tiny random model and few documents (smoke run)"
@@ -68,7 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import torch
 
-    from service.bench.report import table
+    from service.bench.report import comparison_table, table
     from service.bench.subject import (
         random_subject,
         read_records,
@@ -111,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         int8=args.int8,
         bf16=args.bf16,
         ctranslate2=not args.no_ctranslate2 and _has_ctranslate2(),
+        repeats=args.repeats,
         seed=args.seed,
     )
     result = Suite(subject, tokenize_documents(subject, records), options, device).run()
@@ -120,6 +128,9 @@ def run(args: argparse.Namespace) -> int:
     for name, value in result.ratios.items():
         print(f"{name:<48}{value:10.3f}")
     print()
+    for name, comparison in result.comparisons.items():
+        print(comparison_table(name, comparison))
+        print()
     for name, phases in result.phases.items():
         print(f"{name:<38}" + "  ".join(f"{key} {value:6.2f}" for key, value in phases.items()))
     for note in result.notes:
@@ -132,6 +143,13 @@ def run(args: argparse.Namespace) -> int:
         else:
             Path(args.json_path).write_text(text + "\n", encoding="utf-8")
     return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _has_ctranslate2() -> bool:

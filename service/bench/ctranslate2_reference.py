@@ -11,7 +11,9 @@ Token ids map to placeholder strings ("t42"), with the specials named as CTransl
 
 from __future__ import annotations
 
+import math
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -103,36 +105,85 @@ def convert(model: Seq2SeqTransformer, output_dir: Path) -> Path:
     return output_dir
 
 
-class CTranslate2Reference:
-    """Greedy decoding of fixed-length outputs with CTranslate2."""
+COMPUTE_TYPES = ("float32", "int8")  # int8: linear weights quantised when the model loads
+SMALL_BATCH = 8
 
-    def __init__(self, model_dir: Path, device: str, threads: int) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One way to run CTranslate2: its precision, and its threads either inside one instance
+    (each batch faster) or split into one-thread replicas (batches in parallel)."""
+
+    compute_type: str
+    replicas: int  # inter_threads: batches decoded at once
+    threads: int  # intra_threads of each replica
+
+    @property
+    def label(self) -> str:
+        return f"{self.compute_type} {self.replicas}x{self.threads}t"
+
+    def batch_sizes(self, concurrency: int) -> list[int]:
+        """For `concurrency` documents: a small batch, and the largest that still gives every
+        replica a batch of its own."""
+        return sorted({min(SMALL_BATCH, concurrency), math.ceil(concurrency / self.replicas)})
+
+
+def settings(threads: int, supported: set[str], cpu: bool) -> list[Setting]:
+    """Each precision the device supports, as one instance on all `threads` and, on a
+    multi-thread CPU, as `threads` one-thread replicas."""
+    splits = [(1, threads), (threads, 1)] if cpu and threads > 1 else [(1, threads)]
+    return [
+        Setting(kind, replicas, per_replica)
+        for kind in COMPUTE_TYPES
+        if kind in supported
+        for replicas, per_replica in splits
+    ]
+
+
+def supported_compute_types(device: str) -> set[str]:
+    import ctranslate2
+
+    return set(ctranslate2.get_supported_compute_types(device))
+
+
+class CTranslate2Reference:
+    """Greedy decoding of fixed-length outputs with CTranslate2 in one `Setting`."""
+
+    def __init__(self, model_dir: Path, device: str, setting: Setting) -> None:
         import ctranslate2
 
         self.translator = ctranslate2.Translator(
-            str(model_dir), device=device, inter_threads=1, intra_threads=threads
+            str(model_dir),
+            device=device,
+            compute_type=setting.compute_type,
+            inter_threads=setting.replicas,
+            intra_threads=setting.threads,
         )
+        self.setting = setting
         self.names = vocabulary_from(model_dir)
 
     def decode_seconds(
         self, sources: list[list[int]], lengths: list[int], batch_size: int
     ) -> tuple[float, int]:
         """Seconds to decode every source to exactly its length, `batch_size` at a time;
-        also returns the number of tokens produced (a check that lengths were honoured)."""
-        produced = 0
+        also returns the number of tokens produced (a check that lengths were honoured).
+        Every batch is queued at once so that replicas decode batches in parallel."""
         started = time.perf_counter()
-        for start in range(0, len(sources), batch_size):
-            chunk = sources[start : start + batch_size]
-            length = max(lengths[start : start + batch_size])
-            results = self.translator.translate_batch(
-                [[self.names[token] for token in source] for source in chunk],
-                beam_size=1,
-                max_decoding_length=length,
-                min_decoding_length=length,
-                max_batch_size=batch_size,
-            )
-            produced += sum(len(result.hypotheses[0]) for result in results)
+        pending = [
+            self._submit(sources[start : start + batch_size], max(lengths[start : start + batch_size]))
+            for start in range(0, len(sources), batch_size)
+        ]
+        produced = sum(len(result.result().hypotheses[0]) for batch in pending for result in batch)
         return time.perf_counter() - started, produced
+
+    def _submit(self, chunk: list[list[int]], length: int) -> list[Any]:
+        return self.translator.translate_batch(
+            [[self.names[token] for token in source] for source in chunk],
+            beam_size=1,
+            max_decoding_length=length,
+            min_decoding_length=length,
+            asynchronous=True,
+        )
 
 
 def vocabulary_from(model_dir: Path) -> list[str]:

@@ -7,6 +7,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
+from service.bench.comparison import Comparison
 from service.bench.scenarios import Run
 
 
@@ -84,6 +85,24 @@ def table(rows: list[Row]) -> str:
             f"{row.name:<34}{row.documents:>5}{row.tokens_per_doc:9.1f}{steps}{row.latency_p50_s:8.3f}"
             f"{row.latency_p99_s:8.3f}{row.tokens_per_s:9.1f}{row.docs_per_s:7.2f}{per_step}  {row.note}"
         )
+    return "\n".join(lines)
+
+
+def comparison_table(name: str, comparison: Comparison) -> str:
+    """The figures behind one engine-vs-CTranslate2 ratio, a column per round, each round's
+    best CTranslate2 setting starred: which setting the ratio was taken against, and by how much
+    the others trailed."""
+    ratios = "  ".join(f"{ratio:.3f}" for ratio in comparison.ratios())
+    lines = [
+        f"{name}: median {comparison.median():.3f} (per round: {ratios}); {comparison.figure}",
+        f"  {'engine':<34}" + "".join(f"{figure:10.3f} " for figure in comparison.engine),
+    ]
+    best = comparison.best()
+    for setting, figures in comparison.reference.items():
+        cells = (
+            f"{figure:10.3f}{'*' if best[index] == setting else ' '}" for index, figure in enumerate(figures)
+        )
+        lines.append(f"  {setting:<34}" + "".join(cells))
     return "\n".join(lines)
 
 

@@ -7,7 +7,10 @@ ignored. Constrained figures include the grammar and the copy head; CTranslate2 
 Decoder-call savings are split: jump-forward (grammar-forced runs, drafts off) against one
 call per token, and jump-forward plus source drafts. One-at-a-time variants take turns
 document by document, so load from elsewhere on the machine hits them alike; concurrent
-scenarios run one after the other.
+scenarios run one after the other. CTranslate2 runs in every setting of
+`ctranslate2_reference.settings` (float32 and int8, one instance or one-thread replicas); each
+engine-vs-CTranslate2 ratio is taken against the best setting of the same round, and over
+`repeats` rounds the median ratio is reported.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from service.bench.comparison import Comparison
 from service.bench.labels import step_reduction
 from service.bench.naive import naive_greedy_seconds
 from service.bench.report import Row, engine_row, phase_breakdown, plain_row
@@ -37,7 +41,7 @@ from service.bench.scenarios import (
     timings_of,
 )
 from service.bench.subject import Document, Subject
-from service.engine.engine import EngineConfig
+from service.engine.engine import Engine, EngineConfig
 from service.engine.runner import StepTimings
 from service.engine.types import DecodeParams, GenerationResult
 from service.extraction.schema import output_schema
@@ -51,7 +55,6 @@ SOLO_NO_DRAFTS = "engine b=1 no drafts"
 SOLO_NO_JUMP = "engine b=1 no jump-forward"
 SOLO_FREE = "engine b=1 unconstrained"
 SOLO_INT8 = "engine b=1 int8"
-CTRANSLATE2 = "ctranslate2 b=1"
 POISSON_LOAD = 1.2  # default Poisson rate, as a multiple of continuous batching's capacity (estimated)
 
 
@@ -68,6 +71,7 @@ class SuiteOptions:
     int8: bool
     bf16: bool  # the engine (every variant but int8) in bfloat16
     ctranslate2: bool
+    repeats: int  # rounds of the engine-vs-CTranslate2 comparisons (the median ratio counts)
     seed: int
 
 
@@ -77,11 +81,13 @@ class SuiteResult:
     ratios: dict[str, float] = field(default_factory=dict)
     phases: dict[str, dict[str, float]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)  # ratio name -> its figures
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "rows": [row.as_dict() for row in self.rows],
             "ratios": self.ratios,
+            "ctranslate2_comparisons": {name: value.as_dict() for name, value in self.comparisons.items()},
             "phases_ms_per_step": self.phases,
             "notes": self.notes,
         }
@@ -94,9 +100,11 @@ class Turns:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     results: dict[str, list[GenerationResult]] = field(default_factory=dict)
 
-    def add(self, name: str, latency: float, result: GenerationResult) -> None:
+    def add(self, name: str, latency: float, result: GenerationResult | None = None) -> None:
+        """`result` is None for CTranslate2, which has no engine result."""
         self.latencies.setdefault(name, []).append(latency)
-        self.results.setdefault(name, []).append(result)
+        if result is not None:
+            self.results.setdefault(name, []).append(result)
 
 
 class Suite:
@@ -118,8 +126,13 @@ class Suite:
         self.solo = documents[: options.solo_documents]
         self.batch = [documents[i % len(documents)] for i in range(options.concurrency)]
         self.requests = [documents[i % len(documents)] for i in range(options.poisson_requests)]
-        self.reference: CTranslate2Reference | None = None
+        self.references: dict[str, CTranslate2Reference] = {}  # by setting label
         self.solo_timings = StepTimings()
+
+    @property
+    def rounds(self) -> int:
+        """Rounds of the engine-vs-CTranslate2 comparisons (one without CTranslate2)."""
+        return self.options.repeats if self.references else 1
 
     def budget(self, document: Document) -> DecodeParams:
         """Constrained decoding of a document: a random model gets its label's length."""
@@ -131,10 +144,7 @@ class Suite:
     def run(self) -> SuiteResult:
         with tempfile.TemporaryDirectory() as folder:
             if self.options.ctranslate2:
-                from service.bench.ctranslate2_reference import CTranslate2Reference, convert
-
-                model_dir = convert(self.subject.model, Path(folder) / "ct2")
-                self.reference = CTranslate2Reference(model_dir, self.device.type, self.options.threads)
+                self.references = self._references(Path(folder))
                 self.result.notes.append(
                     "CTranslate2 runs the plain vocabulary path (no copy head, no grammar)"
                 )
@@ -143,6 +153,24 @@ class Suite:
             self.concurrent()
             self.labels()
         return self.result
+
+    def _references(self, folder: Path) -> dict[str, CTranslate2Reference]:
+        """Our weights converted once, loaded in every CTranslate2 setting worth trying here."""
+        from service.bench.ctranslate2_reference import (
+            CTranslate2Reference,
+            convert,
+            settings,
+            supported_compute_types,
+        )
+
+        model_dir = convert(self.subject.model, folder / "ct2")
+        device = self.device.type
+        found = settings(self.options.threads, supported_compute_types(device), cpu=device == "cpu")
+        return {setting.label: CTranslate2Reference(model_dir, device, setting) for setting in found}
+
+    def _compare(self, name: str, comparison: Comparison) -> None:
+        self.result.ratios[name] = comparison.median()
+        self.result.comparisons[name] = comparison
 
     # ---- one request at a time ----------------------------------------------------------------
 
@@ -162,7 +190,8 @@ class Suite:
         }
         if self.options.int8 and self.device.type == "cpu":
             variants[SOLO_INT8] = replace(solo, int8=True, bf16=False)
-        turns, reference, timings = asyncio.run(self._take_turns(variants))
+        rounds, timings = asyncio.run(self._take_turns(variants))
+        turns = rounds[0]
         for name in variants:
             run = Run(
                 name, sum(turns.latencies[name]), turns.latencies[name], turns.results[name], timings[name]
@@ -171,15 +200,8 @@ class Suite:
         lengths = [result.output_tokens for result in turns.results[SOLO]]
         self.solo_timings = timings[SOLO]
         ratios = self.result.ratios
-        if reference:
-            self.result.rows.append(
-                plain_row(CTRANSLATE2, reference, sum(lengths), sum(reference), "fixed lengths")
-            )
-            mean = statistics.fmean(reference)
-            ratios["ct2_b1_over_engine_b1_latency"] = mean / statistics.fmean(turns.latencies[SOLO])
-            ratios["ct2_b1_over_engine_b1_unconstrained_latency"] = mean / statistics.fmean(
-                turns.latencies[SOLO_FREE]
-            )
+        if self.references:
+            self._ctranslate2_solo(rounds, sum(lengths))
         steps = {name: _mean_steps(results) for name, results in turns.results.items()}
         seconds = {name: sum(latencies) for name, latencies in turns.latencies.items()}
         ratios["jump_forward_step_reduction_b1"] = 1 - steps[SOLO_NO_DRAFTS] / steps[SOLO_NO_JUMP]
@@ -190,40 +212,65 @@ class Suite:
             _per_step(timings[SOLO_NO_JUMP]) / _per_step(timings[SOLO_FREE]) - 1
         )
 
+    def _ctranslate2_solo(self, rounds: list[Turns], tokens: int) -> None:
+        """A row per CTranslate2 setting from the first round; per round, the engine's mean
+        latency (constrained, and unconstrained at the same lengths) against the fastest setting's."""
+        names = [_solo_name(label) for label in self.references]
+        for name in names:
+            latencies = rounds[0].latencies[name]
+            self.result.rows.append(plain_row(name, latencies, tokens, sum(latencies), "fixed lengths"))
+        for ratio, engine in (
+            ("ct2_b1_over_engine_b1_latency", SOLO),
+            ("ct2_b1_over_engine_b1_unconstrained_latency", SOLO_FREE),
+        ):
+            comparison = Comparison("mean latency per document, s", higher_is_better=False)
+            for turns in rounds:
+                means = {name: statistics.fmean(turns.latencies[name]) for name in names}
+                comparison.add_round(statistics.fmean(turns.latencies[engine]), means)
+            self._compare(ratio, comparison)
+
     async def _take_turns(
         self, variants: dict[str, EngineConfig]
-    ) -> tuple[Turns, list[float], dict[str, StepTimings]]:
+    ) -> tuple[list[Turns], dict[str, StepTimings]]:
+        """Rounds of turns: the first has every variant; later ones (`repeats`) only those the
+        CTranslate2 ratios compare. Phase timings are the first round's."""
         engines = {
             name: await ready_engine(self.subject, config, self.device) for name, config in variants.items()
         }
-        # A pilot pass fixes each document's length for the fixed-length variants; then every
-        # variant decodes every document, the order rotating per document, because whoever runs
-        # right after CTranslate2 (its own copy of the weights) finds the CPU caches cold.
+        # A pilot pass fixes each document's length for the fixed-length variants.
         lengths = [(await engines[SOLO].submit(d.token_ids, self.budget(d))).output_tokens for d in self.solo]
         for engine in engines.values():
             assert engine.runner is not None
             engine.runner.timings = StepTimings()
-        turns, reference = Turns(), list[float]()
-        names = [*engines, CTRANSLATE2] if self.reference is not None else list(engines)
-        for index, (document, length) in enumerate(zip(self.solo, lengths, strict=True)):
-            source, params, fixed = (
-                document.token_ids,
-                self.budget(document),
-                DecodeParams(max_new_tokens=length),
-            )
-            for name in names[index % len(names) :] + names[: index % len(names)]:
-                if name == CTRANSLATE2:
-                    assert self.reference is not None
-                    reference.append(self.reference.decode_seconds([source], [length], 1)[0])
-                else:
-                    turns.add(
-                        name, *await timed(engines[name], source, fixed if name == SOLO_FREE else params)
-                    )
-            print(f"  document {index + 1}/{len(self.solo)} one at a time", file=sys.stderr, flush=True)
-        timings = {name: timings_of(engine) for name, engine in engines.items()}
+        references = {_solo_name(label): reference for label, reference in self.references.items()}
+        rounds = [await self._round(engines, references, lengths, [*engines, *references])]
+        timings = {name: replace(timings_of(engine)) for name, engine in engines.items()}
+        for _ in range(1, self.rounds):
+            rounds.append(await self._round(engines, references, lengths, [SOLO, SOLO_FREE, *references]))
         for engine in engines.values():
             await engine.drain(timeout_s=60)
-        return turns, reference, timings
+        return rounds, timings
+
+    async def _round(
+        self,
+        engines: dict[str, Engine],
+        references: dict[str, CTranslate2Reference],
+        lengths: list[int],
+        names: list[str],
+    ) -> Turns:
+        """Every named variant decodes every document, the order rotating per document, because
+        whoever runs right after CTranslate2 (its own copy of the weights) finds the CPU caches cold."""
+        turns = Turns()
+        for index, (document, length) in enumerate(zip(self.solo, lengths, strict=True)):
+            source, fixed = document.token_ids, DecodeParams(max_new_tokens=length)
+            for name in names[index % len(names) :] + names[: index % len(names)]:
+                if name in references:
+                    turns.add(name, references[name].decode_seconds([source], [length], 1)[0])
+                else:
+                    params = fixed if name == SOLO_FREE else self.budget(document)
+                    turns.add(name, *await timed(engines[name], source, params))
+            print(f"  document {index + 1}/{len(self.solo)} one at a time", file=sys.stderr, flush=True)
+        return turns
 
     # ---- jump-forward on the true labels ---------------------------------------------------------
 
@@ -341,33 +388,40 @@ class Suite:
         ratios["continuous_over_request_level_ceiling"] = wall / (
             encoding + (wall - encoding) * static.timings.slot_fill
         )
-        if self.reference is not None:
-            self._ctranslate2_batches(lengths, engine_c)
+        if self.references:
+            self._ctranslate2_batches(lengths, engine_c, all_at_once(sources, constrained))
 
-    def _ctranslate2_batches(self, lengths: list[int], engine_c: Run) -> None:
-        """CTranslate2 on the concurrent scenario's documents, batched. It cannot stop each
-        document at its own length, so every batch decodes to its longest member: its tokens/s
-        counts that padding as output, while documents/s compares the work a client needs done."""
-        assert self.reference is not None
-        rows = [row for row in self.result.rows if row.name == CTRANSLATE2]
+    def _ctranslate2_batches(self, lengths: list[int], engine_c: Run, traffic: Traffic) -> None:
+        """CTranslate2 on the concurrent scenario's documents, batched, in every setting; the
+        engine's throughput against the best setting and batch size of each round (later rounds
+        rerun the engine on `traffic`). CTranslate2 cannot stop each document at its own length,
+        so every batch decodes to its longest member: its tokens/s counts that padding as
+        output, while documents/s compares the work a client needs done."""
         # CTranslate2's best practice: batches of similar length (it pads each batch to its longest)
         order = sorted(range(len(lengths)), key=lengths.__getitem__)
         sources = [self.batch[index].token_ids for index in order]
         ordered = [lengths[index] for index in order]
-        for size in sorted({8, self.options.concurrency}):
-            seconds, produced = self.reference.decode_seconds(sources, ordered, size)
-            note = "length-sorted batches"
-            row = plain_row(f"ctranslate2 b={size}", [seconds] * len(self.batch), produced, seconds, note)
-            self.result.rows.append(row)
-            rows.append(row)
-        engine = engine_row(engine_c)
-        ratios, notes = self.result.ratios, self.result.notes
-        by_documents = max(rows, key=lambda row: row.docs_per_s)
-        by_tokens = max(rows, key=lambda row: row.tokens_per_s)
-        ratios["engine_concurrent_over_best_ct2_docs_per_s"] = engine.docs_per_s / by_documents.docs_per_s
-        ratios["engine_concurrent_over_best_ct2_tokens_per_s"] = engine.tokens_per_s / by_tokens.tokens_per_s
-        notes.append(f"best CTranslate2 configuration by documents/s: {by_documents.name}")
-        notes.append(f"best CTranslate2 configuration by tokens/s (its padding included): {by_tokens.name}")
+        documents = Comparison("documents/s", higher_is_better=True)
+        tokens = Comparison("tokens/s (CTranslate2's padding included)", higher_is_better=True)
+        for index in range(self.rounds):
+            run = (
+                engine_c
+                if index == 0
+                else run_engine(engine_c.name, self.subject, self.base, self.device, traffic)
+            )
+            rows = [
+                _ctranslate2_batch(label, reference, size, sources, ordered)
+                for label, reference in self.references.items()
+                for size in reference.setting.batch_sizes(self.options.concurrency)
+            ]
+            if index == 0:
+                self.result.rows.extend(rows)
+            engine = engine_row(run)
+            documents.add_round(engine.docs_per_s, {row.name: row.docs_per_s for row in rows})
+            tokens.add_round(engine.tokens_per_s, {row.name: row.tokens_per_s for row in rows})
+            print(f"  ctranslate2 batches, round {index + 1}/{self.rounds}", file=sys.stderr, flush=True)
+        self._compare("engine_concurrent_over_best_ct2_docs_per_s", documents)
+        self._compare("engine_concurrent_over_best_ct2_tokens_per_s", tokens)
 
     def _engine(self, name: str, config: EngineConfig, traffic: Traffic, note: str = "") -> Run:
         run = run_engine(name, self.subject, config, self.device, traffic)
@@ -378,6 +432,19 @@ class Suite:
     def _record(self, run: Run, note: str) -> None:
         self.result.rows.append(engine_row(run, note))
         self.result.phases[run.name] = phase_breakdown(run)
+
+
+def _solo_name(label: str) -> str:
+    return f"ctranslate2 b=1 {label}"
+
+
+def _ctranslate2_batch(
+    label: str, reference: CTranslate2Reference, size: int, sources: list[list[int]], lengths: list[int]
+) -> Row:
+    seconds, produced = reference.decode_seconds(sources, lengths, size)
+    return plain_row(
+        f"ctranslate2 b={size} {label}", [seconds] * len(sources), produced, seconds, "length-sorted batches"
+    )
 
 
 def _mean_steps(results: list[GenerationResult]) -> float:
