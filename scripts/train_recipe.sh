@@ -31,7 +31,10 @@ for split in train validation heldout test; do
     n=$([ "$split" = train ] && echo 16000 || echo 400)
     manifest-parser data generate --split "$split" --n "$n" --seed 7 --out "corpus/$split-7" --workers 2
 done
-manifest-parser train --config configs/v6.toml
+manifest-parser train --config configs/v6.toml --stop-at-step 1800  # the stable phase only
+manifest-parser train --config configs/v6.toml --write-resume-point  # resume/v6.pt, step 1800
+# stage 3: the same schedule continued with an 8,192-token input window
+manifest-parser train --config configs/v6-long.toml
 
 # the gate: the candidate enters model_store/ only if it beats the committed model (README "The model")
 manifest-parser eval --gate runs/store/v6 --promote --limit 200 --heldout-set heldout-7 \
