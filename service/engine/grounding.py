@@ -103,7 +103,7 @@ class DocumentSpans:
         self.opens = self.packed(opens)
         self._cache: dict[tuple[bytes, int], np.ndarray] = {}
 
-    def continuing(self, anchor: bytes, floor: int = 0) -> np.ndarray:
+    def continuing(self, anchor: bytes, floor: int) -> np.ndarray:
         """The bitmask words of the tokens that may follow `anchor`, the span's current piece,
         printed at or after `floor` (where the span's earlier pieces end at the earliest)."""
         cached = self._cache.get((anchor, floor))
