@@ -7,7 +7,10 @@ allowed (on top of the grammar's mask). A span continues one run of the document
 the lines of a boxed form is several pieces, each of them printed. Jumps go forward only,
 past the earliest place the span so far can end: every label of the generator's corpus is
 printed in order, and a span can no longer loop by jumping back to a word it has just
-written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document.
+written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document. Container
+numbers and seals are, likewise, printed in the order of the list (every label of the corpus
+has them so): each one starts past where the previous one starts, so the list cannot go round
+and round a table writing the same or earlier numbers again.
 
 `SpanVocabulary` is built once per runner; `DocumentSpans` once per request from the
 document's own bytes (the source token ids decode to them exactly); `SpanTracker` follows one
@@ -28,6 +31,8 @@ from service.extraction.schema import DECISIONS
 _WHITESPACE = re.compile(rb"\s+")
 _QUOTE = ord('"')
 _DECISION_KEYS = frozenset(key.encode() for key in DECISIONS)
+# (list, key) of the spans that each entry of the list prints past the previous entry's
+IN_LIST_ORDER = frozenset({(b"containers", b"number"), (b"containers", b"seal")})
 
 
 def _content(piece: bytes) -> tuple[bytes, bool]:
@@ -95,13 +100,27 @@ class DocumentSpans:
                 (self.space_starts if spaced else self.word_starts)[tokens] = True
         outside = np.ones(vocabulary.size, dtype=bool)  # a token that opens a value must start a piece
         for token, inner in vocabulary.crossing:
-            outside[token] = inner in self.text and b"\\" not in inner
-        opens = outside.copy()  # at a value's start, a quote token too
-        for token, inner in vocabulary.openers:
-            opens[token] = not inner or (inner in self.text and b"\\" not in inner)
+            outside[token] = self.printed(inner, 0)
+        self._outside = outside
         self.outside = self.packed(outside)
-        self.opens = self.packed(opens)
+        self._opens: dict[int, np.ndarray] = {}
+        self.opens = self.opening(0)
         self._cache: dict[tuple[bytes, int], np.ndarray] = {}
+
+    def printed(self, inner: bytes, floor: int) -> bool:
+        """Whether a value's first text may be `inner`: printed at or after `floor`."""
+        return b"\\" not in inner and self.text.find(inner, floor) >= 0
+
+    def opening(self, floor: int) -> np.ndarray:
+        """The bitmask words at a value's start (a quote token too) when its span may start
+        at `floor` at the earliest."""
+        cached = self._opens.get(floor)
+        if cached is None:
+            opens = self._outside.copy()
+            for token, inner in self.vocabulary.openers:
+                opens[token] = not inner or self.printed(inner, floor)
+            cached = self._opens[floor] = self.packed(opens)
+        return cached
 
     def continuing(self, anchor: bytes, floor: int) -> np.ndarray:
         """The bitmask words of the tokens that may follow `anchor`, the span's current piece,
@@ -144,6 +163,8 @@ class SpanTracker:
         self.token_bytes = token_bytes
         self.read = 0  # output tokens consumed so far
         self.stack: list[int] = []  # b"{" or b"["
+        self.lists: list[bytes] = []  # the key of each open list
+        self.list_starts: dict[tuple[bytes, bytes], int] = {}  # IN_LIST_ORDER: the last entry's start
         self.in_string = False
         self.escaped = False
         self.is_key = False
@@ -153,6 +174,8 @@ class SpanTracker:
         self.anchor = b""  # the span's current piece (None-equivalent when not in a span)
         self.floor = 0  # where the current piece may start: past the span's earlier pieces
         self.grounded = False  # the string being written is a span
+        self.first_floor = 0  # where the span may start
+        self.first_piece: bytes | None = None  # the span's first piece, once it is complete
 
     def follow(self, tokens: Sequence[int]) -> None:
         for token in tokens[self.read :]:
@@ -167,13 +190,17 @@ class SpanTracker:
                 self.in_string, self.is_key = True, self.expect_key
                 self.key = b""
                 self.grounded = not self.is_key and self.last_key not in _DECISION_KEYS
-                self.anchor, self.floor = b"", 0
+                self.anchor, self.first_piece = b"", None
+                self.floor = self.first_floor = self.value_floor()
             elif byte in b"{[":
                 self.stack.append(byte)
                 self.expect_key = byte == ord("{")
+                if byte == ord("["):
+                    self.lists.append(self.last_key)
+                    self.list_starts = {k: v for k, v in self.list_starts.items() if k[0] != self.last_key}
             elif byte in b"}]":
-                if self.stack:
-                    self.stack.pop()
+                if self.stack and self.stack.pop() == ord("[") and self.lists:
+                    self.lists.pop()
                 self.expect_key = False
             elif byte == ord(","):
                 self.expect_key = bool(self.stack) and self.stack[-1] == ord("{")
@@ -189,6 +216,8 @@ class SpanTracker:
             self.in_string = False
             if self.is_key:
                 self.last_key = self.key
+            elif self.grounded:
+                self._span_ends()
             self.grounded = False
             return
         if self.is_key:
@@ -198,8 +227,28 @@ class SpanTracker:
             if text.find(piece, self.floor) >= 0:
                 self.anchor = piece
                 return
+            if self.first_piece is None:
+                self.first_piece = self.anchor
             self.floor = earliest_end(text, self.anchor, self.floor)  # a jump: past this piece
             self.anchor = bytes((byte,)).lstrip()
+
+    def ordered_field(self) -> tuple[bytes, bytes] | None:
+        """The (list, key) of the value about to be or being written, when its list keeps order."""
+        if len(self.stack) < 2 or self.stack[-2:] != [ord("["), ord("{")] or not self.lists:
+            return None
+        field = (self.lists[-1], self.last_key)
+        return field if field in IN_LIST_ORDER else None
+
+    def value_floor(self) -> int:
+        """Where the next value's span may start: past the previous entry's, for IN_LIST_ORDER."""
+        field = self.ordered_field()
+        return 0 if field is None else self.list_starts.get(field, -1) + 1
+
+    def _span_ends(self) -> None:
+        field = self.ordered_field()
+        first = self.anchor if self.first_piece is None else self.first_piece
+        if field is not None and first:
+            self.list_starts[field] = self.spans.text.find(first, self.first_floor)
 
     def at_span_value(self) -> bool:
         """A value is about to start whose opening quote would start a span."""
@@ -211,7 +260,7 @@ class SpanTracker:
         if self.in_string and self.grounded:
             return self.spans.continuing(self.anchor, self.floor)
         if self.at_span_value() and self.stack:
-            return self.spans.opens
+            return self.spans.opening(self.value_floor())
         return self.spans.outside
 
     def allows(self, tokens: Sequence[int], token: int) -> bool:

@@ -27,6 +27,10 @@ class TrainConfig:
     warmup_steps: int = 200
     schedule: str = "cosine"  # "cosine" | "wsd" (warmup-stable-decay, continuable)
     decay_fraction: float = 0.2  # wsd: the share of max_steps spent decaying
+    # Scheduled sampling: the probability, reached at the last step, that a decoder input is the
+    # model's own greedy prediction instead of the label's token; it rises linearly over the
+    # schedule's decay (wsd) and is 0 before it. 0 keeps plain teacher forcing.
+    scheduled_sampling: float = 0.0
     weight_decay: float = 0.01
     label_smoothing: float = 0.1
     grad_clip: float = 1.0

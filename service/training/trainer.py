@@ -90,14 +90,47 @@ def learning_rate(step: int, config: TrainConfig) -> float:
     if step < config.warmup_steps:
         return config.learning_rate * (step + 1) / config.warmup_steps
     if config.schedule == "wsd":
-        decay_start = config.max_steps * (1.0 - config.decay_fraction)
-        if step < decay_start:
+        start = decay_start(config)
+        if step < start:
             return config.learning_rate
-        progress = min(1.0, (step - decay_start) / max(1.0, config.max_steps - decay_start))
+        progress = min(1.0, (step - start) / max(1.0, config.max_steps - start))
         return config.learning_rate + (config.min_learning_rate - config.learning_rate) * progress
     progress = min(1.0, (step - config.warmup_steps) / max(1, config.max_steps - config.warmup_steps))
     cosine = 0.5 * (1.0 + math.cos(math.pi * progress))
     return config.min_learning_rate + (config.learning_rate - config.min_learning_rate) * cosine
+
+
+def decay_start(config: TrainConfig) -> float:
+    """The step where the warmup-stable-decay schedule starts decaying."""
+    return config.max_steps * (1.0 - config.decay_fraction)
+
+
+def sampling_probability(step: int, config: TrainConfig) -> float:
+    """How often a decoder input is the model's own prediction at `step`: 0 before the decay,
+    then rising linearly to `scheduled_sampling` at the last step."""
+    if config.scheduled_sampling <= 0.0 or config.schedule != "wsd":
+        return 0.0
+    start = decay_start(config)
+    progress = (step - start) / max(1.0, config.max_steps - start)
+    return config.scheduled_sampling * min(1.0, max(0.0, progress))
+
+
+@torch.no_grad()
+def own_predictions(
+    model: Seq2SeqTransformer, batch: Batch, probability: float, device: torch.device
+) -> Batch:
+    """The batch with each decoder input after the first replaced, with `probability`, by the
+    model's greedy prediction at that place (one teacher-forced pass, as in parallel scheduled
+    sampling): the model learns to recover from its own mistakes, which at serving time are
+    what it reads, instead of only ever reading the label."""
+    src, tgt_in = batch.src.to(device), batch.tgt_in.to(device)
+    predicted = model(src, tgt_in).argmax(dim=-1)  # (B, T): the prediction for input t + 1
+    replace = torch.rand(tgt_in.shape, device=device) < probability
+    replace[:, 0] = False  # BOS
+    replace &= tgt_in != model.config.pad_id
+    mixed = tgt_in.clone()
+    mixed[:, 1:] = torch.where(replace[:, 1:], predicted[:, :-1], tgt_in[:, 1:])
+    return Batch(src=batch.src, tgt_in=mixed.to(batch.tgt_in.device), tgt_out=batch.tgt_out)
 
 
 @dataclass(slots=True)
@@ -277,7 +310,10 @@ class Trainer:
         self.wrapped.train()
         for group in self.optimizer.param_groups:
             group["lr"] = learning_rate(self.step, self.config)
+        probability = sampling_probability(self.step, self.config)
         with self._autocast():
+            if probability > 0.0:
+                batch = own_predictions(self.model, batch, probability, self.device)
             loss = batch_loss(
                 self.wrapped, batch, self.tokenizer.pad_id, self.config.label_smoothing, self.device
             )
@@ -327,6 +363,7 @@ class Trainer:
                         "loss": loss,
                         "tokens_per_s": rate,
                         "lr": learning_rate(self.step, self.config),
+                        "scheduled_sampling": sampling_probability(self.step, self.config),
                     }
                 )
                 window_tokens, window_start = 0, time.monotonic()

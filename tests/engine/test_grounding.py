@@ -60,11 +60,11 @@ def test_without_grounding_the_same_model_writes_text_the_document_does_not_prin
 _TOKENS = [b'{"address":"', b"436", b" MAPLE", b" ST", b" LOUIS", b"\n", b'"}']
 
 
-def _allowed_after(document: list[int], written: list[int]) -> set[bytes]:
-    vocabulary = SpanVocabulary(_TOKENS, words=1)
-    tracker = SpanTracker(DocumentSpans(vocabulary, document, _TOKENS), _TOKENS)
+def _allowed_after(document: list[int], written: list[int], tokens: list[bytes] = _TOKENS) -> set[bytes]:
+    vocabulary = SpanVocabulary(tokens, words=1)
+    tracker = SpanTracker(DocumentSpans(vocabulary, document, tokens), tokens)
     words = tracker.mask([0, *written])
-    return {piece for token, piece in enumerate(_TOKENS) if (int(words[0]) >> token) & 1}
+    return {piece for token, piece in enumerate(tokens) if (int(words[0]) >> token) & 1}
 
 
 def test_a_span_jumps_forward_only_so_it_cannot_loop_over_a_printed_word() -> None:
@@ -73,3 +73,26 @@ def test_a_span_jumps_forward_only_so_it_cannot_loop_over_a_printed_word() -> No
     assert _allowed_after(document, [1, 2, 3, 3]) == {b" LOUIS", b'"}'}  # the second ST is the last
     assert _allowed_after(document, [1, 2, 3, 3, 4]) == {b'"}'}
     assert _allowed_after(document, [1]) == {b" MAPLE", b" ST", b" LOUIS", b'"}'}  # words ahead only
+
+
+_LISTS = [
+    b'{"',
+    b"MSKU1",
+    b"MSKU2",
+    b" ",
+    b'containers":[{"number":"',
+    b'items":[{"marks":"',
+    b'"},{"',
+    b"number",
+    b"marks",
+    b'":"',
+]
+
+
+def test_container_numbers_are_printed_in_list_order_so_a_list_cannot_go_round_a_table() -> None:
+    document = [1, 3, 2]  # "MSKU1 MSKU2"
+    next_entry = [6, 7, 9]  # '"},{"number":"'
+    assert _allowed_after(document, [4, 1, *next_entry], _LISTS) & {b"MSKU1", b"MSKU2"} == {b"MSKU2"}
+    assert _allowed_after(document, [4, 2, *next_entry], _LISTS) & {b"MSKU1", b"MSKU2"} == set()
+    # other lists keep any order: marks may be printed before the previous entry's
+    assert {b"MSKU1", b"MSKU2"} <= _allowed_after(document, [5, 2, 6, 8, 9], _LISTS)

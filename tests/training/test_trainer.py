@@ -15,7 +15,15 @@ from service.tokenizer import train_tokenizer
 from service.training.config import TrainConfig
 from service.training.data import Example, bucket_batches, collate, target_text, tokenize_records
 from service.training.resume_point import write_resume_point
-from service.training.trainer import STATE_FILE, Trainer, batch_loss, learning_rate, smoothed_nll
+from service.training.trainer import (
+    STATE_FILE,
+    Trainer,
+    batch_loss,
+    learning_rate,
+    own_predictions,
+    sampling_probability,
+    smoothed_nll,
+)
 from tests.engine.random_model import random_model
 
 LABEL = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "manifest_full.json").read_text())
@@ -86,6 +94,32 @@ def test_warmup_stable_decay_holds_the_peak_so_a_later_run_can_extend_it() -> No
     assert learning_rate(100, config) == pytest.approx(config.min_learning_rate)
     config.max_steps = 200  # extended before its decay began: the same rate, no new warm-up
     assert learning_rate(100, config) == config.learning_rate
+
+
+def test_scheduled_sampling_rises_over_the_decay_only() -> None:
+    config = _config(Path("."), Path("."), max_steps=100)
+    config.schedule, config.decay_fraction, config.scheduled_sampling = "wsd", 0.2, 0.15
+    assert sampling_probability(0, config) == sampling_probability(80, config) == 0.0
+    assert sampling_probability(90, config) == pytest.approx(0.075)
+    assert sampling_probability(100, config) == pytest.approx(0.15)
+    config.scheduled_sampling = 0.0
+    assert sampling_probability(100, config) == 0.0
+
+
+def test_scheduled_sampling_feeds_the_models_own_predictions_and_keeps_bos_padding_and_labels() -> None:
+    model = random_model(vocab_size=50)
+    examples = [
+        Example(np.arange(5, 5 + n, dtype=np.int32), np.arange(7, 7 + n, dtype=np.int32)) for n in (6, 3)
+    ]
+    batch = collate(examples, pad_id=0, bos_id=2)
+    predicted = model(batch.src, batch.tgt_in).argmax(dim=-1)
+    mixed = own_predictions(model, batch, 1.0, torch.device("cpu"))
+    padding = batch.tgt_in == 0
+    assert torch.equal(mixed.tgt_out, batch.tgt_out) and torch.equal(mixed.src, batch.src)
+    assert (mixed.tgt_in[:, 0] == 2).all() and torch.equal(mixed.tgt_in[padding], batch.tgt_in[padding])
+    inside = ~padding[:, 1:]
+    assert torch.equal(mixed.tgt_in[:, 1:][inside], predicted[:, :-1][inside])
+    assert torch.equal(own_predictions(model, batch, 0.0, torch.device("cpu")).tgt_in, batch.tgt_in)
 
 
 def test_smoothed_loss_ignores_padding() -> None:
