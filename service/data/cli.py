@@ -118,10 +118,14 @@ def _generate(args: argparse.Namespace) -> int:
     names = ", ".join(f.name for f in families)
     print(f"{args.split}: {args.n} documents from {len(families)} families: {names}", file=sys.stderr)
     if any(f.for_split for f in families):
-        from service.data.layouts.styles import required_values, split_values
+        from service.data.layouts.styles import NOISE, required_values, split_values
 
         axes = "; ".join(f"{axis}: {', '.join(values)}" for axis, values in split_values(args.split).items())
         print(f"{args.split}: stochastic layout styles drawn from {axes}", file=sys.stderr)
+        shares = ", ".join(f"{level} {share:.0%}" for level, share in NOISE.items())
+        print(
+            f"{args.split}: OCR noise of printed (non-e-mail) stochastic documents: {shares}", file=sys.stderr
+        )
         if args.split not in ("train", "test"):
             own = ", ".join(v for values in required_values(args.split).values() for v in values)
             print(f"{args.split}: every stochastic document has at least one of {own}", file=sys.stderr)

@@ -146,17 +146,20 @@ def _squash(text: str) -> str:
 
 
 def check_printed(shipment: Shipment, text: str) -> None:
-    """Raise `LabelError` unless every stated value (and container number) is visible in `text`."""
+    """Raise `LabelError` unless every stated value (and container number, as printed: a scan
+    may misread it, and `check_extraction` reads it back) is visible in `text`."""
     flat = collapse(text)
     missing = [v for v in printed_values(shipment) if not _appears(v, flat)]
     if shipment.containers:
         squashed = _squash(text)
-        missing += [c.number for c in shipment.containers if c.number not in squashed]
+        missing += [
+            c.number_printed for c in shipment.containers if _squash(c.number_printed) not in squashed
+        ]
     if missing:
         raise LabelError(f"values missing from the text: {missing[:8]}")
 
 
-def _protected_words(shipment: Shipment) -> set[str]:
+def protected_words(shipment: Shipment) -> set[str]:
     """Words noise must not touch: every printed value, and the title that names the document type."""
     words: set[str] = set(noise.WORD.findall(shipment.title))
     for value in printed_values(shipment):
@@ -205,7 +208,7 @@ def render_shipment(
         if len(text) <= limit:
             break
     if family.name in _PRINTED_LAYOUTS and rng.random() < _SCANNED_SHARE:
-        text = noise.degrade(text, _protected_words(shipment), rng, rate=rng.uniform(0.01, 0.04))
+        text = noise.degrade(text, protected_words(shipment), rng, rate=rng.uniform(0.01, 0.04))
     label = shipment.to_label()
     validate_label(label)
     try:

@@ -1,10 +1,12 @@
 """Scan and export artefacts, and the boilerplate that surrounds the facts on real documents.
 
-Noise never touches a labelled value: `ocr_noise` is for text a family knows carries no
-label (captions, boilerplate, headers), and `degrade` is applied by the corpus to whole
-lines that share no word with any printed value. Helpers here give families page
-headers/footers, terms-and-conditions paragraphs in the label languages, rule lines,
-and wrapping at spaces only (a wrapped value still collapses to its label).
+`ocr_noise` is for text a family knows carries no label (captions, boilerplate, headers),
+and `degrade` is applied by the corpus to whole lines that share no word with any printed
+value. `confuse` is the look-alike misread a value itself may take: the stochastic
+generator (`layouts.ocr`) prints it and labels it by the contract's rule. Helpers here
+give families page headers/footers, terms-and-conditions paragraphs in the label
+languages, rule lines, and wrapping at spaces only (a wrapped value still collapses to
+its label).
 """
 
 from __future__ import annotations
@@ -35,6 +37,20 @@ _SWAPS: dict[str, tuple[str, ...]] = {
 _PAIRS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"), ("li", "h"))
 
 
+def _both_ways(swaps: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Every swap in both directions: a printed `1` is misread as `l` as readily as `l` as `1`."""
+    table: dict[str, list[str]] = {}
+    for printed, misreads in swaps.items():
+        for misread in misreads:
+            for seen, read in ((printed, misread), (misread, printed)):
+                if read not in table.setdefault(seen, []):
+                    table[seen].append(read)
+    return {seen: tuple(reads) for seen, reads in table.items()}
+
+
+_LOOKALIKES = _both_ways(_SWAPS)
+
+
 def ocr_noise(text: str, rng: random.Random, rate: float = 0.03) -> str:
     """Character swaps (l/1, O/0, rn/m), stray `|` and `~`, doubled spaces, at about `rate` per character."""
     out: list[str] = []
@@ -59,6 +75,27 @@ def ocr_noise(text: str, rng: random.Random, rate: float = 0.03) -> str:
             out.append(ch + rng.choice(("|", "~", "'", ".", "`")))
         else:
             out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def confuse(text: str, rng: random.Random, rate: float) -> str:
+    """Look-alike misreads only (l/1, O/0, S/5, rn/m, either way), at about `rate` per character:
+    the noise a printed value may take, as unlike `ocr_noise` it adds no stray mark or space."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if rng.random() < rate:
+            pair = next((p for p in _PAIRS if text.startswith(p[0], i)), None)
+            if pair is not None:
+                out.append(pair[1])
+                i += len(pair[0])
+                continue
+            if text[i] in _LOOKALIKES:
+                out.append(rng.choice(_LOOKALIKES[text[i]]))
+                i += 1
+                continue
+        out.append(text[i])
         i += 1
     return "".join(out)
 

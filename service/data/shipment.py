@@ -132,12 +132,15 @@ class DangerousGoods:
 
     `un_number` is canonical ("UN1263"). A line that prints only one of the two is
     modelled with `complete=False`: it is printed (as a decoy) but labelled null.
+    `un_printed` is the number's digits as printed when a scan misread them ("12G3");
+    the label keeps the canonical number.
     """
 
     un_number: str
     hazard_class: str
     printed: str
     complete: bool = True
+    un_printed: str | None = None
 
     def label(self) -> dict[str, str] | None:
         if not self.complete:

@@ -56,7 +56,7 @@ def _measure(measure: Weight | Volume | None) -> dict[str, Any] | None:
 def _dangerous(note: DangerousGoods | None) -> dict[str, str] | None:
     if note is None or not note.complete:
         return None
-    return {"un_number": note.un_number[2:], "hazard_class": note.hazard_class}
+    return {"un_number": note.un_printed or note.un_number[2:], "hazard_class": note.hazard_class}
 
 
 _TARIFF_NUMBER = re.compile(r"\d(?:[\d. -]*\d)?")

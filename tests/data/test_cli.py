@@ -43,6 +43,7 @@ def test_generate_prints_the_styles_a_split_draws(
     assert "heldout: stochastic layout styles drawn from captions: " in err
     assert "pl/en" in err and "double" in err and "inline" in err
     assert "heldout: every stochastic document has at least one of pl, pl/en, inline, double" in err
+    assert "heldout: OCR noise of printed (non-e-mail) stochastic documents: none 70%, light 15%" in err
     assert _run(["generate", "--split", "train", "--n", "2", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "train: stochastic layout styles" in err and "pl/en" not in err and "double" not in err

@@ -34,6 +34,14 @@ def test_ocr_noise_rate_zero_is_identity() -> None:
     assert noise.ocr_noise("Port of Loading", random.Random(1), rate=0.0) == "Port of Loading"
 
 
+def test_confuse_swaps_only_lookalikes_either_way() -> None:
+    rng = random.Random(5)
+    assert noise.confuse("O1S5 Voss", rng, rate=0.0) == "O1S5 Voss"
+    for _ in range(50):
+        first, one, ess, five, *_ = noise.confuse("O1S5", rng, rate=1.0)
+        assert first in "0Q" and one in "lIi" and ess == "5" and five == "S"
+
+
 def test_terms_and_footers_exist_for_every_language() -> None:
     rng = random.Random(3)
     for language in ("en", "de", "fr", "es", "nl", "pt", "it"):

@@ -6,7 +6,8 @@ the style's placement, the cargo lines as a table or a list with the containers 
 dangerous goods, the totals, remarks, clauses and footer; now and then the sailing and
 arrival are told in a sentence instead of boxes or lines. The e-mail placement writes the
 same groups as an e-mail: headers, prose sentences that carry some values, the rest as
-caption/value lines, a signature and a quoted earlier message.
+caption/value lines, a signature and a quoted earlier message. A style with OCR noise reads
+the whole document through a scan, values included (`ocr`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from service.data.families._prose import (
     SUBJECT_WORD,
     phrase,
 )
-from service.data.layouts import surroundings
+from service.data.layouts import ocr, surroundings
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import BORDERS, Border, fit
 from service.data.layouts.groups import Field, Group, build_groups
@@ -191,12 +192,19 @@ def _email(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.R
 
 
 def render(shipment: Shipment, style: LayoutStyle, rng: random.Random) -> str:
-    """The document text of `shipment` in `style`; fields it has no place for are dropped first."""
+    """The document text of `shipment` in `style`; fields it has no place for are dropped first,
+    and a scanned style's misreads enter the values before they are placed (`ocr`)."""
     cap = Captioner.for_document(style, shipment, rng)
     if shipment.containers and rng.random() < 0.05:
         shipment.drop("containers")
+    # The scan draws from its own stream, so a strength changes the noise and nothing else.
+    scan, rate = random.Random(rng.getrandbits(32)), ocr.RATES[style.noise]
+    if rate:
+        ocr.misread_values(shipment, scan, rate)
     lines = (
         _email(shipment, style, cap, rng) if style.placement == "email" else _form(shipment, style, cap, rng)
     )
+    if rate:
+        lines = ocr.scanned(lines, shipment, scan, rate)
     shipment.style.layout = style.name()
     return "\n".join(line.rstrip() for line in lines).strip("\n")

@@ -14,6 +14,10 @@ held-out, so a split's styles are disjoint from the others':
 A style with any held-out value is a held-out style: train and validation never produce
 one, and validation's styles never occur in train. Generalisation to an unseen caption
 language, placement or border is then measured on validation and heldout.
+
+OCR noise is one more dimension of a style but not a split axis: every split draws it
+with the same shares (`NOISE`), as scans arrive in every kind of traffic. E-mails never
+pass through a scanner, so they are always `none`.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ AXES: dict[str, dict[str, tuple[str, ...]]] = {
         "heldout": ("double",),
     },
 }
+# OCR noise strength -> share of the printed (non-e-mail) documents drawing it.
+NOISE: dict[str, float] = {"none": 0.7, "light": 0.15, "medium": 0.1, "heavy": 0.05}
 # Which value groups a split draws from: (groups every axis may use, group at least one axis must use).
 _SPLIT_GROUPS: dict[str, tuple[tuple[str, ...], str]] = {
     "train": (("train",), "train"),
@@ -53,6 +59,7 @@ class LayoutStyle:
     captions: str  # "en", "de/en" (bilingual: local wording, then English)
     placement: str
     border: str
+    noise: str = "none"  # OCR noise strength, a key of `NOISE`
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -60,7 +67,7 @@ class LayoutStyle:
         return tuple(self.captions.split("/"))
 
     def name(self) -> str:
-        return f"{self.captions}|{self.placement}|{self.border}"
+        return f"{self.captions}|{self.placement}|{self.border}|{self.noise}"
 
 
 def split_values(split: str) -> dict[str, tuple[str, ...]]:
@@ -95,7 +102,8 @@ def sample_style(split: str, rng: random.Random) -> LayoutStyle:
         table = AXES[axis]
         values = table[forced] if axis in must else tuple(v for g in groups for v in table[g])
         chosen[axis] = rng.choice(values)
-    return LayoutStyle(**chosen)
+    noise = "none" if chosen["placement"] == "email" else rng.choices(list(NOISE), list(NOISE.values()))[0]
+    return LayoutStyle(**chosen, noise=noise)
 
 
 def _groups(split: str) -> tuple[tuple[str, ...], str]:

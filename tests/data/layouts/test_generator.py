@@ -56,7 +56,7 @@ def test_heldout_styles_never_reach_train_output() -> None:
     polish = _heldout_captions()
     assert polish
     for record in _records("train", 5, 60):
-        captions, placement, border = record["style"].split("|")
+        captions, placement, border, _ = record["style"].split("|")
         assert captions not in heldout["captions"]
         assert placement not in heldout["placement"] and border not in heldout["border"]
         assert not any(mark in record["text"] for mark in drawn)
@@ -67,7 +67,7 @@ def test_heldout_styles_never_reach_train_output() -> None:
 def test_heldout_split_draws_heldout_styles() -> None:
     heldout = heldout_values()
     for record in _records("heldout", 6, 20):
-        captions, placement, border = record["style"].split("|")
+        captions, placement, border, _ = record["style"].split("|")
         assert (
             captions in heldout["captions"]
             or placement in heldout["placement"]
@@ -81,7 +81,7 @@ def test_placements_and_borders_vary_and_are_visible() -> None:
     for placement in ("kv", "boxes", "numbered", "email", "stacked", "inline"):
         shipment = sample_shipment("bill_of_lading", rng)
         texts[placement] = generator.render(shipment, LayoutStyle("en", placement, "double"), rng)
-        assert shipment.style.layout == f"en|{placement}|double"
+        assert shipment.style.layout == f"en|{placement}|double|none"
     assert "║" in texts["boxes"] and "╔" in texts["numbered"]
     assert re.search(r"^(From|To): ", texts["email"], re.MULTILINE)
     assert len(set(texts.values())) == len(texts)
