@@ -176,6 +176,10 @@ def print_result(result: dict[str, Any]) -> None:
             print(
                 f"   doc {doc['id']}: F1 {doc['f1']:.3f} finish {doc['finish_reason']} {doc['error'] or ''}"
             )
+        return
+    unfinished = [doc for doc in result["per_document"] if doc["finish_reason"] not in ("eos", None)]
+    if unfinished:  # the documents an EOS failure names, to read them
+        print("   not ended on EOS: " + ", ".join(f"{d['id']} ({d['finish_reason']})" for d in unfinished))
 
 
 def card_figures(results: list[dict[str, Any]]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from service.checkpoint import CURRENT, CheckpointError, promote
+from service.training.eval_cli import print_result
 from service.training.gate import judge, side_by_side
 
 
@@ -65,3 +66,22 @@ def test_promote_copies_the_version_and_makes_it_current_never_overwriting(
     assert (store / version / "model.safetensors").is_file()
     with pytest.raises(CheckpointError):
         promote(tiny_model_store, store)
+
+
+def test_the_printed_result_names_the_documents_that_did_not_end_on_eos(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    reasons = ["eos"] * 10 + ["length", "repetition", None]
+    result = _result("heldout", 0.7, eos_failures=2) | {
+        "documents": len(reasons),
+        "precision": 0.7,
+        "recall": 0.7,
+        "exact_match": 0.0,
+        "too_long": 0,
+        "errors": 1,
+        "mean_entropy": 0.1,
+        "fields": [],
+        "per_document": [{"id": f"d{i}", "finish_reason": r} for i, r in enumerate(reasons)],
+    }
+    print_result(result)
+    assert capsys.readouterr().out.splitlines()[-1] == "   not ended on EOS: d10 (length), d11 (repetition)"
