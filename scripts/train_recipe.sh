@@ -33,7 +33,10 @@ for split in train validation heldout test; do
 done
 manifest-parser train --config configs/v6.toml --stop-at-step 1800  # the stable phase only
 manifest-parser train --config configs/v6.toml --write-resume-point  # resume/v6.pt, step 1800
-# stage 3: the same schedule continued with an 8,192-token input window
+# stage 3: the same schedule continued with an 8,192-token input window; its stable phase ends at
+# step 3200 (the committed resume point), then the decay with scheduled sampling
+manifest-parser train --config configs/v6-long.toml --stop-at-step 3200
+manifest-parser train --config configs/v6-long.toml --write-resume-point  # resume/v6.pt, step 3200
 manifest-parser train --config configs/v6-long.toml
 
 # the gate: the candidate enters model_store/ only if it beats the committed model (README "The model")
