@@ -177,8 +177,11 @@ def print_result(result: dict[str, Any]) -> None:
                 f"   doc {doc['id']}: F1 {doc['f1']:.3f} finish {doc['finish_reason']} {doc['error'] or ''}"
             )
         return
-    unfinished = [doc for doc in result["per_document"] if doc["finish_reason"] not in ("eos", None)]
-    if unfinished:  # the documents an EOS failure names, to read them
+    from service.engine.types import FinishReason
+
+    failures = {reason.value for reason in FinishReason} - {FinishReason.EOS.value}  # not "reader"
+    unfinished = [doc for doc in result["per_document"] if doc["finish_reason"] in failures]
+    if unfinished:  # the documents the EOS failures count, to read them
         print("   not ended on EOS: " + ", ".join(f"{d['id']} ({d['finish_reason']})" for d in unfinished))
 
 

@@ -71,7 +71,7 @@ def test_promote_copies_the_version_and_makes_it_current_never_overwriting(
 def test_the_printed_result_names_the_documents_that_did_not_end_on_eos(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    reasons = ["eos"] * 10 + ["length", "repetition", None]
+    reasons = ["eos"] * 10 + ["length", "repetition", "reader", None]
     result = _result("heldout", 0.7, eos_failures=2) | {
         "documents": len(reasons),
         "precision": 0.7,
