@@ -7,7 +7,9 @@ allowed (on top of the grammar's mask). A span continues one run of the document
 the lines of a boxed form is several pieces, each of them printed. Jumps go forward only,
 past the earliest place the span so far can end: every label of the generator's corpus is
 printed in order, and a span can no longer loop by jumping back to a word it has just
-written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document. Container
+written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document. A piece starts
+and ends where a word of the text does (`word_ends`), so a span cannot walk over the document
+writing one initial after another (`SHEUNG SHUI S S S S ...`). Container
 numbers and seals are, likewise, printed in the order of the list (every label of the corpus
 has them so): each one starts past where the previous one starts, so the list cannot go round
 and round a table writing the same or earlier numbers again.
@@ -31,8 +33,21 @@ from service.extraction.schema import DECISIONS
 _WHITESPACE = re.compile(rb"\s+")
 _QUOTE = ord('"')
 _DECISION_KEYS = frozenset(key.encode() for key in DECISIONS)
+
 # (list, key) of the spans that each entry of the list prints past the previous entry's
 IN_LIST_ORDER = frozenset({(b"containers", b"number"), (b"containers", b"seal")})
+
+
+def word_ends(text: bytes) -> np.ndarray:
+    """For each place in `text`, whether a piece may start or end there: not inside a run of
+    letters or of digits (`12500|KGS` and `SHANGHAI|,` may, `S|HEUNG` may not). A byte of a
+    non-ASCII character is a kind of its own: a word may end next to it, never inside it."""
+    codes = np.frombuffer(text, dtype=np.uint8)
+    letters = ((codes >= 65) & (codes <= 90)) | ((codes >= 97) & (codes <= 122))
+    kinds = np.select([(codes >= 48) & (codes <= 57), letters, codes >= 128], [0, 1, 3], default=2)
+    ends = np.ones(len(text) + 1, dtype=bool)
+    ends[1:-1] = (kinds[:-1] == 2) | (kinds[1:] == 2) | (kinds[:-1] != kinds[1:])
+    return ends
 
 
 def _content(piece: bytes) -> tuple[bytes, bool]:
@@ -58,6 +73,7 @@ class SpanVocabulary:
         self.size = len(token_bytes)
         self.contents: list[bytes | None] = []  # None: may never stand inside a span
         self.closing = np.zeros(self.size, dtype=bool)  # ends the string, adds nothing to the span
+        self.closes_after = np.zeros(self.size, dtype=bool)  # adds to the span, then ends the string
         self.by_content: dict[bytes, list[int]] = defaultdict(list)
         self.openers: list[tuple[int, bytes]] = []  # tokens starting with a quote, and what they add
         self.crossing: list[tuple[int, bytes]] = []  # tokens writing `":"` and then a value's text
@@ -67,8 +83,8 @@ class SpanVocabulary:
                 self.contents.append(None)
                 continue
             self.contents.append(content)
-            if closes and not content:
-                self.closing[token] = True
+            if closes:
+                (self.closes_after if content else self.closing)[token] = True
             if content:
                 self.by_content[content].append(token)
             if piece.startswith(b'"'):
@@ -88,15 +104,20 @@ class DocumentSpans:
     ) -> None:
         document = b"".join(token_bytes[token] for token in source_ids)
         self.text = b" " + _WHITESPACE.sub(b" ", document).strip() + b" "
+        self.ends = word_ends(self.text)
         self.vocabulary = vocabulary
         self.space_starts = np.zeros(vocabulary.size, dtype=bool)  # " text": a jump at a space
         self.word_starts = np.zeros(vocabulary.size, dtype=bool)  # "text": may start a piece at a word
-        self.last_start = np.full(vocabulary.size, -1, dtype=np.int64)  # where its text last starts
+        # where its text last starts a piece (a word; one that also closes the span: a whole word)
+        self.last_start = np.full(vocabulary.size, -1, dtype=np.int64)
         for content, tokens in vocabulary.by_content.items():
             spaced = content.startswith(b" ")
             body = content[1:] if spaced else content
             if body:
-                self.last_start[tokens] = self.text.rfind(body)
+                whole = vocabulary.closes_after[tokens]
+                self.last_start[tokens] = np.where(
+                    whole, self.last_word_start(body, whole=True), self.last_word_start(body)
+                )
                 (self.space_starts if spaced else self.word_starts)[tokens] = True
         outside = np.ones(vocabulary.size, dtype=bool)  # a token that opens a value must start a piece
         for token, inner in vocabulary.crossing:
@@ -106,6 +127,14 @@ class DocumentSpans:
         self._opens: dict[int, np.ndarray] = {}
         self.opens = self.opening(0)
         self._cache: dict[tuple[bytes, int], np.ndarray] = {}
+
+    def last_word_start(self, body: bytes, whole: bool = False) -> int:
+        """Where `body` is last printed starting a word, or `whole` as one or more words (-1:
+        nowhere): a piece starts where a word does and ends where a word does."""
+        position = self.text.rfind(body)
+        while position > 0 and not (self.ends[position] and (not whole or self.ends[position + len(body)])):
+            position = self.text.rfind(body, 0, position + len(body) - 1)
+        return position
 
     def printed(self, inner: bytes, floor: int) -> bool:
         """Whether a value's first text may be `inner`: printed at or after `floor`."""
@@ -131,19 +160,27 @@ class DocumentSpans:
         text = self.text
         jump_floor = earliest_end(text, anchor, floor)
         printed_after = self.last_start >= jump_floor  # a new piece starts past this one
-        allowed = self.vocabulary.closing | (self.space_starts & printed_after)  # close, or jump at a space
+        vocabulary = self.vocabulary
+        allowed = np.zeros(vocabulary.size, dtype=bool)
         if not anchor or anchor.endswith(b" "):  # at a span's start or after a space
             allowed |= self.word_starts & printed_after
+        may_end = not anchor
         if anchor:
-            by_content = self.vocabulary.by_content
             position, seen = text.find(anchor, floor), 0
             while position >= 0 and seen < 64:
                 end = position + len(anchor)
-                for length in range(1, min(self.vocabulary.longest, len(text) - end) + 1):
-                    tokens = by_content.get(text[end : end + length])
-                    if tokens:
-                        allowed[tokens] = True
+                if not self.ends[position]:  # inside a word: no piece starts there
+                    position = text.find(anchor, position + 1)
+                    continue
+                may_end = may_end or bool(self.ends[end])
+                for length in range(1, min(vocabulary.longest, len(text) - end) + 1):
+                    tokens = vocabulary.by_content.get(text[end : end + length])
+                    if tokens:  # those that end the span too only where a word ends
+                        ending = vocabulary.closes_after[tokens]
+                        allowed[tokens] |= ~ending | self.ends[end + length]
                 position, seen = text.find(anchor, position + 1), seen + 1
+        if may_end or not allowed.any():  # close, or jump at a space, only at a word's end
+            allowed |= vocabulary.closing | (self.space_starts & printed_after)
         words = self._cache[anchor, floor] = self.packed(allowed)
         return words
 

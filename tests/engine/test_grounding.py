@@ -6,7 +6,7 @@ import asyncio
 import json
 
 from service.engine.engine import EngineConfig
-from service.engine.grounding import DocumentSpans, SpanTracker, SpanVocabulary
+from service.engine.grounding import DocumentSpans, SpanTracker, SpanVocabulary, word_ends
 from service.engine.types import DecodeParams
 from service.extraction.locate import locate
 from service.extraction.schema import span_paths
@@ -96,3 +96,25 @@ def test_container_numbers_are_printed_in_list_order_so_a_list_cannot_go_round_a
     assert _allowed_after(document, [4, 2, *next_entry], _LISTS) & {b"MSKU1", b"MSKU2"} == set()
     # other lists keep any order: marks may be printed before the previous entry's
     assert {b"MSKU1", b"MSKU2"} <= _allowed_after(document, [5, 2, 6, 8, 9], _LISTS)
+
+
+_WORDS = [b'{"address":"', b"S", b"HEUNG", b" S", b'"}', b"HUI", b'HUI"}']
+
+
+def test_a_piece_ends_only_where_a_word_of_the_text_ends_so_a_span_cannot_walk_over_initials() -> None:
+    document = [1, 2, 3, 5]  # "SHEUNG SHUI"
+    assert _allowed_after(document, [1], _WORDS) == {b"HEUNG", b"HUI", b'HUI"}'}  # not `S` alone
+    assert _allowed_after(document, [1, 2], _WORDS) == {b" S", b'"}'}
+    assert _allowed_after(document, [1, 2, 3], _WORDS) == {b"HUI", b'HUI"}'}  # " S" must go on to SHUI
+
+
+def test_words_end_between_letters_and_digits_and_beside_anything_else_but_never_inside_a_character() -> None:
+    assert word_ends(b"KG12 S.A").tolist() == [True, False, True, False, True, True, True, True, True]
+    assert word_ends("É1".encode()).tolist() == [True, False, True, True]  # not between É's two bytes
+
+
+def test_a_one_token_piece_that_closes_the_span_must_be_a_whole_word() -> None:
+    tokens = [b'{"address":"', b"8", b'8"}', b"960", b" ", b"X"]
+    document = [2, 1, 3, 4, 5]  # '8"}8960 X': `8` is a whole word only before the quote
+    assert b'8"}' in _allowed_after(document, [], tokens)
+    assert b'8"}' not in _allowed_after([1, 3, 4, 5], [], tokens)  # "8960 X": 8 starts a word only
