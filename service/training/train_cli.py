@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if device.type == "cpu":
         torch.set_num_threads(torch.get_num_threads())
     trainer = Trainer(config, device)
+    trainer.recipe = str(args.config)
     if not args.no_decode_eval:
         trainer.evaluator = constrained_f1_evaluator(trainer.tokenizer, config.validation_data, device)
     resumed = trainer.resume()
@@ -90,6 +91,7 @@ def _export(trainer: Any, config: Any, figures: dict[str, float], recipe: Path) 
         "train_examples": len(trainer.train_examples),
         "steps": trainer.step,
         "training": figures,
+        "lineage": trainer.lineage,
         "device": str(trainer.device),
         "host": platform.processor() or platform.machine(),
         "evaluation": {},

@@ -201,6 +201,10 @@ class Trainer:
             self._parameter_groups(), lr=config.learning_rate, betas=(0.9, 0.98), eps=1e-8
         )
         self.step = 0
+        self.recipe = ""  # the recipe file of this stage, for the lineage
+        # One record per stage that made these weights (warm start, runs, resumes): the model card's
+        # lineage, kept in every checkpoint and resume point so that it survives sessions.
+        self.lineage: list[dict[str, Any]] = []
         self.train_examples, self.validation_examples = self._load_data()
         self.run_dir = Path(config.run_dir)
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -253,6 +257,7 @@ class Trainer:
             "step": self.step,
             "model_config": json.dumps(self.model_config.to_dict()),
             "torch_rng": torch.get_rng_state(),
+            "lineage": self.lineage,
         }
         partial = self.run_dir / (STATE_FILE + ".partial")
         torch.save(state, partial)
@@ -269,6 +274,7 @@ class Trainer:
         missing, unexpected = self.model.load_state_dict(published.model.state_dict(), strict=False)
         if unexpected or not all(NEW_FEATURE_STATE.fullmatch(name) for name in missing):
             raise ValueError(f"{directory} does not fit this recipe: missing {missing}, extra {unexpected}")
+        self.lineage = [{"warm_start": str(directory), "version": published.version}]
 
     def resume(self) -> bool:
         """Continue this run from its last checkpoint; without one, warm-start if the recipe says so."""
@@ -288,6 +294,10 @@ class Trainer:
         self.optimizer.load_state_dict(state["optimizer"])
         self.step = int(state["step"])
         torch.set_rng_state(state["torch_rng"])
+        # checkpoints written before the lineage was kept say only where they stood
+        self.lineage = list(
+            state.get("lineage", [{"recorded_from_step": self.step, "checkpoint": str(path)}])
+        )
         return True
 
     # ---- loop ----------------------------------------------------------------------------
@@ -382,4 +392,15 @@ class Trainer:
             figures = self.evaluate()
             figures["train_minutes"] = (time.monotonic() - started) / 60
             figures["steps"] = self.step
+            self.lineage.append(
+                {
+                    "recipe": self.recipe,
+                    "train_data": str(self.config.train_data),
+                    "from_step": first_step,
+                    "to_step": self.step,
+                    "minutes": round(figures["train_minutes"], 1),
+                    "validation_loss": round(figures["validation_loss"], 4),
+                }
+            )
+            self.save_state()
         return figures

@@ -167,6 +167,7 @@ def test_loss_falls_and_resume_continues_where_it_stopped(corpus: Path, tmp_path
     assert torch.equal(longer.model.embedding.weight, trainer.model.embedding.weight)
     longer.train()
     assert longer.step == 32
+    assert [(stage["from_step"], stage["to_step"]) for stage in longer.lineage] == [(0, 30), (30, 32)]
 
 
 def test_a_committed_resume_point_continues_a_run_whose_directory_is_gone(
@@ -189,6 +190,7 @@ def test_a_committed_resume_point_continues_a_run_whose_directory_is_gone(
     )
     later.train()
     assert later.step == 6
+    assert [(stage["from_step"], stage["to_step"]) for stage in later.lineage] == [(0, 4), (4, 6)]
 
 
 def test_a_run_stopped_at_a_step_and_resumed_ends_as_an_uninterrupted_one(
