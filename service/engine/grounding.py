@@ -115,9 +115,9 @@ class DocumentSpans:
             body = content[1:] if spaced else content
             if body:
                 whole = vocabulary.closes_after[tokens]
-                self.last_start[tokens] = np.where(
-                    whole, self.last_word_start(body, whole=True), self.last_word_start(body)
-                )
+                self.last_start[tokens] = self.last_word_start(body)
+                if whole.any():
+                    self.last_start[np.asarray(tokens)[whole]] = self.last_word_start(body, whole=True)
                 (self.space_starts if spaced else self.word_starts)[tokens] = True
         outside = np.ones(vocabulary.size, dtype=bool)  # a token that opens a value must start a piece
         for token, inner in vocabulary.crossing:
@@ -125,7 +125,6 @@ class DocumentSpans:
         self._outside = outside
         self.outside = self.packed(outside)
         self._opens: dict[int, np.ndarray] = {}
-        self.opens = self.opening(0)
         self._cache: dict[tuple[bytes, int], np.ndarray] = {}
 
     def last_word_start(self, body: bytes, whole: bool = False) -> int:
