@@ -6,7 +6,8 @@ the style's placement, the cargo lines as a table or a list with the containers 
 dangerous goods, the totals, remarks, clauses and footer; now and then the sailing and
 arrival are told in a sentence instead of boxes or lines. The e-mail placement writes the
 same groups as an e-mail: headers, prose sentences that carry some values, the rest as
-caption/value lines, a signature and a quoted earlier message. A style with OCR noise reads
+caption/value lines, a signature and a quoted earlier message. The export placement writes
+them as a system's delimited flat file (`export`). A style with OCR noise reads
 the whole document through a scan, values included (`ocr`).
 """
 
@@ -26,6 +27,7 @@ from service.data.families._prose import (
 from service.data.layouts import ocr, surroundings
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import BORDERS, Border, fit
+from service.data.layouts.export import export_lines
 from service.data.layouts.groups import Field, Group, build_groups
 from service.data.layouts.placements import Placer
 from service.data.layouts.styles import LayoutStyle
@@ -201,9 +203,12 @@ def render(shipment: Shipment, style: LayoutStyle, rng: random.Random) -> str:
     scan, rate = random.Random(rng.getrandbits(32)), ocr.RATES[style.noise]
     if rate:
         ocr.misread_values(shipment, scan, rate)
-    lines = (
-        _email(shipment, style, cap, rng) if style.placement == "email" else _form(shipment, style, cap, rng)
-    )
+    if style.placement == "email":
+        lines = _email(shipment, style, cap, rng)
+    elif style.placement == "export":
+        lines = export_lines(shipment, build_groups(shipment, cap, rng), cap, rng)
+    else:
+        lines = _form(shipment, style, cap, rng)
     if rate:
         lines = ocr.scanned(lines, shipment, scan, rate)
     shipment.style.layout = style.name()

@@ -2,9 +2,9 @@
 
 A document's `LayoutStyle` is one value per axis: the caption pool (a language, or a local
 language paired with English as bilingual forms print it), the placement of header fields
-(caption/value lines, multi-column boxes, numbered form boxes, an e-mail, captions stacked
-over values, several fields to a line) and the border drawing (ASCII, Unicode light /
-heavy / double, none). Each axis' values are partitioned among train, validation and
+(caption/value lines, multi-column boxes, numbered form boxes, an e-mail, a delimited
+export, captions stacked over values, several fields to a line) and the border drawing
+(ASCII, Unicode light / heavy / double, none). Each axis' values are partitioned among train, validation and
 held-out, so a split's styles are disjoint from the others':
 
 - `train` and `test` draw every axis from its train values;
@@ -17,7 +17,7 @@ language, placement or border is then measured on validation and heldout.
 
 OCR noise is one more dimension of a style but not a split axis: every split draws it
 with the same shares (`NOISE`), as scans arrive in every kind of traffic. E-mails never
-pass through a scanner, so they are always `none`.
+pass through a scanner, nor do delimited exports, so they are always `none`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ AXES: dict[str, dict[str, tuple[str, ...]]] = {
         "heldout": ("pl", "pl/en"),
     },
     "placement": {
-        "train": ("kv", "boxes", "numbered", "email"),
+        "train": ("kv", "boxes", "numbered", "email", "export"),
         "validation": ("stacked",),
         "heldout": ("inline",),
     },
@@ -43,7 +43,9 @@ AXES: dict[str, dict[str, tuple[str, ...]]] = {
         "heldout": ("double",),
     },
 }
-# OCR noise strength -> share of the printed (non-e-mail) documents drawing it.
+# Placements that never pass through a scanner: they are sent as files.
+UNSCANNED = frozenset(("email", "export"))
+# OCR noise strength -> share of the scanned (not UNSCANNED) documents drawing it.
 NOISE: dict[str, float] = {"none": 0.7, "light": 0.15, "medium": 0.1, "heavy": 0.05}
 # Which value groups a split draws from: (groups every axis may use, group at least one axis must use).
 _SPLIT_GROUPS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -102,7 +104,7 @@ def sample_style(split: str, rng: random.Random) -> LayoutStyle:
         table = AXES[axis]
         values = table[forced] if axis in must else tuple(v for g in groups for v in table[g])
         chosen[axis] = rng.choice(values)
-    noise = "none" if chosen["placement"] == "email" else rng.choices(list(NOISE), list(NOISE.values()))[0]
+    noise = "none" if chosen["placement"] in UNSCANNED else rng.choices(list(NOISE), list(NOISE.values()))[0]
     return LayoutStyle(**chosen, noise=noise)
 
 

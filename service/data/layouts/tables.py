@@ -16,7 +16,7 @@ from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import Border, fit, grid
 from service.data.shipment import Container, Item
 
-_CAPTION = {
+GOODS_CAPTION = {
     "marks": "marks", "packages": "quantity", "quantity": "quantity", "package": "package_type",
     "description": "description", "hs": "hs_code", "weight": "gross_weight", "volume": "volume",
     "dg": "dangerous_goods", "line": "item",
@@ -24,7 +24,7 @@ _CAPTION = {
 _NUMERIC = frozenset(("packages", "quantity", "weight", "volume", "line"))
 
 
-def _columns(rng: random.Random, dg_column: bool) -> list[str]:
+def goods_columns(rng: random.Random, dg_column: bool) -> list[str]:
     """A sampled column set around the description, in a sampled order."""
     count = rng.choice(("packages", "packages", "split"))
     optional = ["marks", "hs", "weight", "volume"] + (["dg"] if dg_column else [])
@@ -40,7 +40,7 @@ def _columns(rng: random.Random, dg_column: bool) -> list[str]:
     return chosen
 
 
-def _leftovers(
+def leftovers(
     item: Item, columns: list[str], cap: Captioner, rng: random.Random, dg_apart: bool
 ) -> list[str]:
     """What the item states that has no column: printed under the description, captioned or bare
@@ -58,7 +58,7 @@ def _leftovers(
             continue
         value = value.replace("\n", " ")
         if key in ("weight", "volume", "marks") and rng.random() < 0.7:
-            value = f"{cap(_CAPTION[key]).replace(chr(10), ' ')}: {value}"
+            value = f"{cap(GOODS_CAPTION[key]).replace(chr(10), ' ')}: {value}"
         notes.append(value)
     return notes
 
@@ -68,14 +68,14 @@ def cargo_table(
 ) -> list[str]:
     """The goods lines as a table of sampled columns, drawn with `border`."""
     dg_column = not dg_apart and any(i.dangerous for i in items) and rng.random() < 0.5
-    columns = _columns(rng, dg_column)
-    head = [cap(_CAPTION[key]) for key in columns]
+    columns = goods_columns(rng, dg_column)
+    head = [cap(GOODS_CAPTION[key]) for key in columns]
     bodies: list[list[list[str]]] = []
     for number, item in enumerate(items, start=1):
         row = []
         for key in columns:
             if key == "description":
-                row.append([item.description, *_leftovers(item, columns, cap, rng, dg_apart)])
+                row.append([item.description, *leftovers(item, columns, cap, rng, dg_apart)])
             elif key == "line":
                 row.append([str(number)])
             else:
@@ -126,7 +126,7 @@ def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: 
     pattern = rng.choice(("{n}. ", "{n}) ", "Pos {n}: ", "- ", "#{n} "))
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
-        details = _leftovers(item, ["description"], cap, rng, dg_apart)
+        details = leftovers(item, ["description"], cap, rng, dg_apart)
         marker = pattern.format(n=number)
         if inline:
             lines.append(marker + joiner.join([item.description, *details]))

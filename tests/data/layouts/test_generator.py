@@ -78,7 +78,7 @@ def test_heldout_split_draws_heldout_styles() -> None:
 def test_placements_and_borders_vary_and_are_visible() -> None:
     rng = random.Random(9)
     texts = {}
-    for placement in ("kv", "boxes", "numbered", "email", "stacked", "inline"):
+    for placement in ("kv", "boxes", "numbered", "email", "export", "stacked", "inline"):
         shipment = sample_shipment("bill_of_lading", rng)
         texts[placement] = generator.render(shipment, LayoutStyle("en", placement, "double"), rng)
         assert shipment.style.layout == f"en|{placement}|double|none"

@@ -14,7 +14,7 @@ import pytest
 from service.data import corpus
 from service.data.families import LayoutFamily
 from service.data.layouts import generator, ocr
-from service.data.layouts.styles import NOISE, sample_style
+from service.data.layouts.styles import NOISE, UNSCANNED, sample_style
 from service.data.shipment import Container, DangerousGoods, Item, Shipment, Style
 from service.data.spans import extraction
 from service.data.world import DOCUMENT_TYPES
@@ -26,12 +26,12 @@ _COPIED = ("name", "address", "carrier", "description", "marks")
 
 
 def _family(split: str, noise: str) -> LayoutFamily:
-    """The stochastic family of `split` with every printed (non-e-mail) document at `noise`."""
+    """The stochastic family of `split` with every scanned (not e-mail or export) document at `noise`."""
 
     def render(shipment: Shipment, rng: random.Random) -> str:
         style = sample_style(split, rng)
         return generator.render(
-            shipment, style if style.placement == "email" else replace(style, noise=noise), rng
+            shipment, style if style.placement in UNSCANNED else replace(style, noise=noise), rng
         )
 
     return LayoutFamily("stochastic", DOCUMENT_TYPES, render, max_chars=generator.MAX_CHARS)
@@ -43,12 +43,12 @@ def test_strengths_and_rates_name_the_same_levels() -> None:
 
 
 @pytest.mark.parametrize("split", corpus.SPLITS)
-def test_noise_strengths_occur_at_their_shares_and_never_on_emails(split: str) -> None:
+def test_noise_strengths_occur_at_their_shares_and_never_on_emails_or_exports(split: str) -> None:
     rng = random.Random(split)
     printed: Counter[str] = Counter()
     for _ in range(6000):
         style = sample_style(split, rng)
-        if style.placement == "email":
+        if style.placement in UNSCANNED:
             assert style.noise == "none"
         else:
             printed[style.noise] += 1
