@@ -38,8 +38,15 @@ manifest-parser train --config configs/v6.toml --write-resume-point  # resume/v6
 manifest-parser train --config configs/v6-long.toml --stop-at-step 3200
 manifest-parser train --config configs/v6-long.toml --write-resume-point  # resume/v6.pt, step 3200
 manifest-parser train --config configs/v6-long.toml
+# stage 4 (v7): stage 3's stable phase continued from step 3200 on a corpus with OCR noise and
+# delimited exports; stable to step 4400 (the resume point is written back there), then the decay
+manifest-parser data generate --split train --n 16000 --seed 9 --out corpus/train-9 --workers 2
+manifest-parser data generate --split validation --n 400 --seed 9 --out corpus/validation-9
+manifest-parser train --config configs/v7.toml --stop-at-step 4400
+manifest-parser train --config configs/v7.toml --write-resume-point  # resume/v6.pt, step 4400
+manifest-parser train --config configs/v7.toml
 
 # the gate: the candidate enters model_store/ only if it beats the committed model (README "The model")
-manifest-parser eval --gate runs/store/v6 --promote --limit 200 --heldout-set heldout-7 \
+manifest-parser eval --gate runs/store/v7 --promote --limit 200 --heldout-set heldout-7 \
     --data corpus/heldout-7 --data corpus/test-7 --data ../shared/eval/realistic \
     --data ../shared/contract/examples --data ../shared/eval/real-edi
