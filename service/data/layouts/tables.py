@@ -120,18 +120,24 @@ def cargo_table(
 
 
 def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: bool) -> list[str]:
-    """The goods lines as a numbered list, each line's details inline or on indented lines."""
+    """The goods lines as a numbered list, each line's details inline or on indented lines; in
+    some documents the count leads the goods phrase ("5 cartons cotton towels, HS 6302.60")."""
     inline = rng.random() < 0.5
     joiner = rng.choice((", ", " / ", " - ", "; "))
     pattern = rng.choice(("{n}. ", "{n}) ", "Pos {n}: ", "- ", "#{n} "))
+    counted = rng.choice(("", "", " ", " x ", " of "))
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
-        details = leftovers(item, ["description"], cap, rng, dg_apart)
+        count = packages_text(item) if counted else ""
+        phrase = f"{count}{counted}{item.description}" if count else item.description
+        details = leftovers(
+            item, ["description", "packages"] if count else ["description"], cap, rng, dg_apart
+        )
         marker = pattern.format(n=number)
         if inline:
-            lines.append(marker + joiner.join([item.description, *details]))
+            lines.append(marker + joiner.join([phrase, *details]))
         else:
-            lines.append(marker + item.description)
+            lines.append(marker + phrase)
             lines.extend("    " + detail for detail in details)
     return lines
 
