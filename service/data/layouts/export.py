@@ -15,10 +15,9 @@ import random
 import re
 from dataclasses import dataclass
 
-from service.data.families._grid import item_cell
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.groups import Field, Group
-from service.data.layouts.tables import GOODS_CAPTION, goods_columns, leftovers
+from service.data.layouts.tables import GOODS_CAPTION, goods_cell, goods_columns, leftovers
 from service.data.shipment import Container, Shipment
 
 SEPARATORS = (";", ";", ",", "|", "\t")
@@ -113,7 +112,7 @@ def cargo_rows(shipment: Shipment, cap: Captioner, cells: Cells, rng: random.Ran
             elif key == "line":
                 row.append(str(index + 1))
             else:
-                row.append(item_cell(item, key))
+                row.append(goods_cell(item, key, rng))
         lines.append(cells.row(row))
     if containers and not beside:
         lines += ["", cells.row([cells.caption(cap(key)) for key in equipment])]

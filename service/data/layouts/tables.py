@@ -12,6 +12,7 @@ import random
 
 from service.data.families._fieldtext import packages_text
 from service.data.families._grid import item_cell
+from service.data.layouts import distractors
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import Border, fit, grid
 from service.data.shipment import Container, Item
@@ -20,12 +21,14 @@ GOODS_CAPTION = {
     "marks": "marks", "packages": "quantity", "quantity": "quantity", "package": "package_type",
     "description": "description", "hs": "hs_code", "weight": "gross_weight", "volume": "volume",
     "dg": "dangerous_goods", "line": "item",
+    **{kind: kind for kind in distractors.GOODS_KINDS},
 }  # fmt: skip
-_NUMERIC = frozenset(("packages", "quantity", "weight", "volume", "line"))
+_NUMERIC = frozenset(("packages", "quantity", "weight", "volume", "line", "net_weight", "unit_quantity"))
 
 
 def goods_columns(rng: random.Random, dg_column: bool) -> list[str]:
-    """A sampled column set around the description, in a sampled order."""
+    """A sampled column set around the description, in a sampled order, with now and then
+    columns of figures that are not labelled (net weight, part number, units, ...)."""
     count = rng.choice(("packages", "packages", "split"))
     optional = ["marks", "hs", "weight", "volume"] + (["dg"] if dg_column else [])
     chosen = [key for key in optional if rng.random() < 0.7]
@@ -37,7 +40,16 @@ def goods_columns(rng: random.Random, dg_column: bool) -> list[str]:
         chosen.insert(chosen.index("quantity") + 1, "package")
     if rng.random() < 0.4:
         chosen.insert(0, "line")
+    for kind in rng.sample(distractors.GOODS_KINDS, k=rng.choice((0, 0, 1, 1, 2, 3))):
+        chosen.insert(rng.randint(1, len(chosen)), kind)
     return chosen
+
+
+def goods_cell(item: Item, key: str, rng: random.Random) -> str:
+    """One goods-table cell by column key: the item's value, or a figure that is not labelled."""
+    if key in distractors.GOODS_KINDS:
+        return distractors.goods_figure(key, item, rng)
+    return item_cell(item, key)
 
 
 def leftovers(
@@ -79,7 +91,7 @@ def cargo_table(
             elif key == "line":
                 row.append([str(number)])
             else:
-                row.append(item_cell(item, key).split("\n"))
+                row.append(goods_cell(item, key, rng).split("\n"))
         bodies.append(row)
     widths = []
     for index, key in enumerate(columns):
@@ -121,11 +133,13 @@ def cargo_table(
 
 def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: bool) -> list[str]:
     """The goods lines as a numbered list, each line's details inline or on indented lines; in
-    some documents the count leads the goods phrase ("5 cartons cotton towels, HS 6302.60")."""
+    some documents the count leads the goods phrase ("5 cartons cotton towels, HS 6302.60"), and
+    a captioned figure that is not labelled joins the details ("Net Wt: 3.980 kg")."""
     inline = rng.random() < 0.5
     joiner = rng.choice((", ", " / ", " - ", "; "))
     pattern = rng.choice(("{n}. ", "{n}) ", "Pos {n}: ", "- ", "#{n} "))
     counted = rng.choice(("", "", " ", " x ", " of "))
+    other = rng.choice(distractors.GOODS_KINDS) if rng.random() < 0.3 else None
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
         count = packages_text(item) if counted else ""
@@ -133,6 +147,9 @@ def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: 
         details = leftovers(
             item, ["description", "packages"] if count else ["description"], cap, rng, dg_apart
         )
+        figure = goods_cell(item, other, rng) if other else ""
+        if figure:
+            details.insert(rng.randint(0, len(details)), f"{cap(other).replace(chr(10), ' ')}: {figure}")
         marker = pattern.format(n=number)
         if inline:
             lines.append(marker + joiner.join([phrase, *details]))

@@ -1,13 +1,16 @@
-"""Goods lists: in some documents the count leads the goods phrase ("5 cartons cotton towels")."""
+"""Goods lists and tables: the count may lead the goods phrase ("5 cartons cotton towels"), and
+figures that are not labelled (net weight, units, part numbers) stand beside the labelled ones."""
 
 from __future__ import annotations
 
 import random
+import re
 
 from service.data.families._fieldtext import packages_text
+from service.data.layouts import distractors
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.styles import LayoutStyle
-from service.data.layouts.tables import cargo_list
+from service.data.layouts.tables import cargo_list, goods_columns
 from service.data.world import sample_shipment
 
 
@@ -26,3 +29,26 @@ def test_some_lists_lead_with_the_count_and_all_print_every_description() -> Non
                 leading += led
                 trailing += not led and count in text
     assert leading > 10 and trailing > 10
+
+
+def test_net_weights_are_printed_like_the_gross_weight_and_lighter() -> None:
+    rng = random.Random(4)
+    checked = 0
+    for _ in range(30):
+        for item in sample_shipment("packing_list", rng).items:
+            if not item.gross_weight:
+                continue
+            gross = item.gross_weight.printed.split(" / ")[0]
+            net = distractors.goods_figure("net_weight", item, rng)
+            assert re.sub(r"\d", "9", net) == re.sub(r"\d", "9", gross)
+            assert net[0] < gross[0] or gross[0] == "1" or not gross[0].isdigit()
+            checked += 1
+    assert checked > 20
+
+
+def test_goods_tables_now_and_then_carry_columns_that_are_not_labelled() -> None:
+    rng = random.Random(5)
+    drawn = [goods_columns(rng, dg_column=False) for _ in range(200)]
+    with_figures = [cols for cols in drawn if set(cols) & set(distractors.GOODS_KINDS)]
+    assert 0.4 < len(with_figures) / len(drawn) < 0.8
+    assert all(cols.index("description") >= 0 and len(set(cols)) == len(cols) for cols in drawn)
