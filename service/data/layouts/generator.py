@@ -1,14 +1,15 @@
 """The stochastic layout generator: one document composed from sampled groups and placements.
 
 `render(shipment, style, rng)` draws the document's habits once (captioner, placer, page
-width), then composes: letterhead and copy mark, the title, the header groups placed by
-the style's placement, the cargo lines as a table or a list with the containers and any
-dangerous goods, the totals, remarks, clauses and footer; now and then the sailing and
-arrival are told in a sentence instead of boxes or lines. The e-mail placement writes the
-same groups as an e-mail: headers, prose sentences that carry some values, the rest as
-caption/value lines, a signature and a quoted earlier message. The export placement writes
-them as a system's delimited flat file (`export`). A style with OCR noise reads
-the whole document through a scan, values included (`ocr`).
+width), then composes: letterhead (a forwarder's, or the carrier's on its own papers) and
+copy mark, the title, the header groups placed by the style's placement, the cargo lines
+as a table or a list with the containers and any dangerous goods, the totals, remarks,
+clauses and footer; now and then the sailing and arrival are told in a sentence instead
+of boxes or lines. The e-mail placement writes the same groups as an e-mail: headers,
+prose sentences that carry some values, the rest as caption/value lines, a signature and
+a quoted earlier message. The export placement writes them as a system's delimited flat
+file (`export`). A style with OCR noise reads the whole document through a scan, values
+included (`ocr`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ from service.data.layouts.tables import (
 from service.data.shipment import Shipment
 
 MAX_CHARS = 12_000
+# Papers a carrier issues itself, on its own letterhead
+CARRIER_ISSUED = frozenset(
+    ("bill_of_lading", "sea_waybill", "air_waybill", "arrival_notice", "cargo_manifest")
+)
 _SECTION = {
     "references": "section_reference",
     "parties": "section_parties",
@@ -91,7 +96,12 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
     placer = Placer.for_document(style.placement, border, width, rng)
     groups = build_groups(shipment, cap, rng)
     lines: list[str] = []
-    if rng.random() < 0.5:
+    if shipment.carrier and shipment.document_type in CARRIER_ISSUED and rng.random() < 0.35:
+        # the carrier's own paper: its name heads the page, often with no "Carrier" caption below
+        lines += [*surroundings.letterhead(shipment, rng, name=shipment.carrier), ""]
+        if rng.random() < 0.7:
+            _take(groups.get("references"), "carrier")
+    elif rng.random() < 0.5:
         lines += [*surroundings.letterhead(shipment, rng), ""]
     if rng.random() < 0.3:
         lines.append(surroundings.copy_mark(rng))

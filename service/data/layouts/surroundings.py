@@ -54,11 +54,12 @@ def _domain(name: str) -> str:
     return word or "cargo"
 
 
-def letterhead(shipment: Shipment, rng: random.Random) -> list[str]:
-    """The issuer's name and contact lines (a forwarder or agent: never a labelled party)."""
+def letterhead(shipment: Shipment, rng: random.Random, name: str | None = None) -> list[str]:
+    """The issuer's name and contact lines: a forwarder or agent, never a labelled party, unless
+    `name` is given (the carrier issuing its own paper, printed as the label has it)."""
     country = rng.choice(parties.countries_with_styles())
     issuer = parties.sample_party(country, rng)
-    lines = [issuer.name.upper() if rng.random() < 0.5 else issuer.name]
+    lines = [name] if name else [issuer.name.upper() if rng.random() < 0.5 else issuer.name]
     if issuer.address_lines and rng.random() < 0.8:
         lines.append(rng.choice((" - ", ", ", "  ")).join(issuer.address_lines))
     contact = []

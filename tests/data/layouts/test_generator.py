@@ -97,3 +97,13 @@ def test_fields_a_document_leaves_out_are_dropped_from_its_label() -> None:
         corpus.check_printed(shipment, text)
         absent += had_terms and shipment.freight_terms is None
     assert absent  # some documents drew no terms group, and their label says null
+
+
+def test_carriers_head_some_of_their_own_papers_and_stay_labelled() -> None:
+    headed = 0
+    for record in _records("train", 77, 120):
+        carrier = record["label"]["carrier"]
+        if carrier and record["text"].startswith(carrier + "\n"):
+            headed += 1
+            assert record["document_type"] in generator.CARRIER_ISSUED
+    assert headed >= 5
