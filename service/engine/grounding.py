@@ -10,9 +10,11 @@ printed in order, and a span can no longer loop by jumping back to a word it has
 written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document. A piece starts
 and ends where a word of the text does (`word_ends`), so a span cannot walk over the document
 writing one initial after another (`SHEUNG SHUI S S S S ...`). Container
-numbers and seals are, likewise, printed in the order of the list (every label of the corpus
-has them so): each one starts past where the previous one starts, so the list cannot go round
-and round a table writing the same or earlier numbers again.
+numbers and seals, and goods descriptions, are likewise printed in the order of their list:
+each one starts past where the previous one starts, so a list cannot go round and round a
+table writing the same or earlier lines again. A container number starts only where one is
+printed (ISO 6346-shaped, as the normaliser reads it), and once the last printed one is
+written the container list may only close: it cannot run on into the rest of the document.
 
 `SpanVocabulary` is built once per runner; `DocumentSpans` once per request from the
 document's own bytes (the source token ids decode to them exactly); `SpanTracker` follows one
@@ -22,6 +24,7 @@ work is on bytes, so byte-fallback tokens of non-ASCII text are grounded like an
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -29,13 +32,18 @@ from collections.abc import Sequence
 import numpy as np
 
 from service.extraction.schema import DECISIONS
+from service.normalise.codes import CONTAINER_PRINTED
 
 _WHITESPACE = re.compile(rb"\s+")
 _QUOTE = ord('"')
 _DECISION_KEYS = frozenset(key.encode() for key in DECISIONS)
 
 # (list, key) of the spans that each entry of the list prints past the previous entry's
-IN_LIST_ORDER = frozenset({(b"containers", b"number"), (b"containers", b"seal")})
+IN_LIST_ORDER = frozenset({(b"containers", b"number"), (b"containers", b"seal"), (b"items", b"description")})
+CONTAINER = (b"containers", b"number")
+# Where a container number is printed: every container label of the corpus's model-read families
+# starts at one, so a container entry is written only where one is printed.
+CONTAINER_NUMBER = re.compile(CONTAINER_PRINTED.encode())
 
 
 def word_ends(text: bytes) -> np.ndarray:
@@ -77,6 +85,7 @@ class SpanVocabulary:
         self.by_content: dict[bytes, list[int]] = defaultdict(list)
         self.openers: list[tuple[int, bytes]] = []  # tokens starting with a quote, and what they add
         self.crossing: list[tuple[int, bytes]] = []  # tokens writing `":"` and then a value's text
+        self.commas = [(token, piece) for token, piece in enumerate(token_bytes) if b"," in piece]
         for token, piece in enumerate(token_bytes):
             content, closes = _content(piece)
             if b"\\" in content or b"\n" in content or piece.startswith(b"\xff"):
@@ -126,6 +135,54 @@ class DocumentSpans:
         self.outside = self.packed(outside)
         self._opens: dict[int, np.ndarray] = {}
         self._cache: dict[tuple[bytes, int], np.ndarray] = {}
+        self.container_starts = [match.start() for match in CONTAINER_NUMBER.finditer(self.text)]
+        self._containers: dict[int, np.ndarray] = {}
+        self._last_entry: dict[tuple[bool, bool, int], np.ndarray] = {}
+
+    def container_after(self, floor: int) -> bool:
+        """Whether a container number is printed at or after `floor`."""
+        return bisect.bisect_left(self.container_starts, floor) < len(self.container_starts)
+
+    def container_opening(self, floor: int) -> np.ndarray:
+        """The bitmask words at a container number's first token: printed where a container
+        number starts, at or after `floor`; with none left, only an empty string (dropped)."""
+        cached = self._containers.get(floor)
+        if cached is None:
+            vocabulary, text = self.vocabulary, self.text
+            allowed = np.zeros(vocabulary.size, dtype=bool)
+            for start in self.container_starts[bisect.bisect_left(self.container_starts, floor) :]:
+                for length in range(1, vocabulary.longest + 1):
+                    tokens = vocabulary.by_content.get(text[start : start + length])
+                    if tokens:
+                        allowed[tokens] |= ~vocabulary.closes_after[tokens]
+            if not allowed.any():
+                allowed |= vocabulary.closing
+            cached = self._containers[floor] = self.packed(allowed)
+        return cached
+
+    def last_entry(self, in_string: bool, escaped: bool, depth: int) -> np.ndarray:
+        """The bitmask words of the tokens that start no further entry of the list `depth`
+        levels up (a comma at that level): the list may only close."""
+        key = (in_string, escaped, depth)
+        cached = self._last_entry.get(key)
+        if cached is None:
+            allowed = np.ones(self.vocabulary.size, dtype=bool)
+            for token, piece in self.vocabulary.commas:
+                inside, escape, level = in_string, escaped, depth
+                for byte in piece:
+                    if inside:
+                        escape, inside = (False, True) if escape else (byte == 92, byte != _QUOTE)
+                    elif byte == _QUOTE:
+                        inside = True
+                    elif byte in b"{[":
+                        level += 1
+                    elif byte in b"}]":
+                        level -= 1
+                    elif byte == ord(",") and level == 0:
+                        allowed[token] = False
+                        break
+            cached = self._last_entry[key] = self.packed(allowed)
+        return cached
 
     def last_word_start(self, body: bytes, whole: bool = False) -> int:
         """Where `body` is last printed starting a word, or `whole` as one or more words (-1:
@@ -294,10 +351,27 @@ class SpanTracker:
         """The bitmask words the next token must also satisfy."""
         self.follow(tokens)
         if self.in_string and self.grounded:
-            return self.spans.continuing(self.anchor, self.floor)
-        if self.at_span_value() and self.stack:
-            return self.spans.opening(self.value_floor())
-        return self.spans.outside
+            starting = not self.anchor and self.first_piece is None
+            if starting and self.ordered_field() == CONTAINER:
+                words = self.spans.container_opening(self.floor)
+            else:
+                words = self.spans.continuing(self.anchor, self.floor)
+        elif self.at_span_value() and self.stack:
+            words = self.spans.opening(self.value_floor())
+        else:
+            words = self.spans.outside
+        depth = self.containers_depth()
+        if depth is not None and not self.spans.container_after(self.list_starts.get(CONTAINER, -1) + 1):
+            words = words & self.spans.last_entry(self.in_string, self.escaped, depth)
+        return words
+
+    def containers_depth(self) -> int | None:
+        """Inside the container list: how many levels below the list (0 or 1); else None."""
+        if not self.lists or self.lists[-1] != CONTAINER[0]:
+            return None
+        if self.stack[-1:] == [ord("[")]:
+            return 0
+        return 1 if self.stack[-2:] == [ord("["), ord("{")] else None
 
     def allows(self, tokens: Sequence[int], token: int) -> bool:
         """Whether `token` may come next (for drafted tokens, which skip the step's mask)."""

@@ -17,6 +17,13 @@ from service.normalise.tables import country_names, fold, package_codes
 INCOTERMS = ("EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP")
 _TO_DIGIT = str.maketrans("OQDIlLSBZG", "0001115826")
 _TO_LETTER = str.maketrans("0152864", "OISZBGA")
+# A container number as it may be printed, so that `container_number` reads it: owner code and
+# serial, with or without separators, characters misread as their look-alikes in either part.
+_OWNER = "[A-Za-z0152864]"
+_SERIAL = "[0-9OQDILSBZGoqdilsbzg]"
+CONTAINER_PRINTED = (
+    rf"(?<![A-Za-z0-9]){_OWNER}{{3}}[UJZujz2][ .-]?{_SERIAL}{{6}}(?: ?[-/.]? ?{_SERIAL})?(?![A-Za-z0-9])"
+)
 
 
 def country(span: str) -> str:

@@ -77,25 +77,47 @@ def test_a_span_jumps_forward_only_so_it_cannot_loop_over_a_printed_word() -> No
 
 _LISTS = [
     b'{"',
-    b"MSKU1",
-    b"MSKU2",
+    b"MSKU1234565",
+    b"TGHU7654321",
     b" ",
     b'containers":[{"number":"',
-    b'items":[{"marks":"',
+    b'items":[{"description":"',
     b'"},{"',
     b"number",
-    b"marks",
+    b"description",
     b'":"',
+    b"REF",
+    b'"}',
+    b",",
+    b"]",
 ]
+_NUMBERS = {b"MSKU1234565", b"TGHU7654321", b"REF"}
 
 
 def test_container_numbers_are_printed_in_list_order_so_a_list_cannot_go_round_a_table() -> None:
-    document = [1, 3, 2]  # "MSKU1 MSKU2"
+    document = [1, 3, 2]  # "MSKU1234565 TGHU7654321"
     next_entry = [6, 7, 9]  # '"},{"number":"'
-    assert _allowed_after(document, [4, 1, *next_entry], _LISTS) & {b"MSKU1", b"MSKU2"} == {b"MSKU2"}
-    assert _allowed_after(document, [4, 2, *next_entry], _LISTS) & {b"MSKU1", b"MSKU2"} == set()
-    # other lists keep any order: marks may be printed before the previous entry's
-    assert {b"MSKU1", b"MSKU2"} <= _allowed_after(document, [5, 2, 6, 8, 9], _LISTS)
+    assert _allowed_after(document, [4, 1, *next_entry], _LISTS) & _NUMBERS == {b"TGHU7654321"}
+    assert _allowed_after(document, [4, 2, *next_entry], _LISTS) & _NUMBERS == set()
+
+
+def test_a_container_entry_starts_only_where_a_container_number_is_printed() -> None:
+    document = [10, 3, 1, 3, 10]  # "REF MSKU1234565 REF"
+    assert _allowed_after(document, [4], _LISTS) & _NUMBERS == {b"MSKU1234565"}
+
+
+def test_with_no_container_number_left_the_container_list_may_only_close() -> None:
+    document = [1, 3, 2]  # "MSKU1234565 TGHU7654321"
+    assert {b",", b"]"} <= _allowed_after(document, [4, 1, 11], _LISTS)  # another one is printed
+    assert b"," not in _allowed_after(document, [4, 2, 11], _LISTS)  # the last one is written
+    assert b"]" in _allowed_after(document, [4, 2, 11], _LISTS)
+
+
+def test_goods_descriptions_are_printed_in_list_order_so_the_same_line_is_not_written_twice() -> None:
+    document = [10, 3, 1, 3, 10]  # "REF MSKU1234565 REF"
+    next_entry = [6, 8, 9]  # '"},{"description":"'
+    assert b"REF" in _allowed_after(document, [5, 10, *next_entry], _LISTS)  # the second REF
+    assert b"REF" not in _allowed_after(document, [5, 10, *next_entry, 10, *next_entry], _LISTS)
 
 
 _WORDS = [b'{"address":"', b"S", b"HEUNG", b" S", b'"}', b"HUI", b'HUI"}']
