@@ -54,9 +54,8 @@ def header_rows(fields: list[Field], cells: Cells, rng: random.Random) -> list[s
         if field.block and len(field.lines) > 1 and field.key != "remarks" and rng.random() < 0.5:
             address = f"{caption}_{rng.choice(_ADDRESS)}" if cells.codes else rng.choice(_ADDRESS).title()
             rows += [cells.row([caption, field.lines[0]]), cells.row([address, " ".join(field.lines[1:])])]
-        else:
-            joiner = ", " if field.block and rng.random() < 0.5 else " "
-            rows.append(cells.row([caption, joiner.join(field.lines)]))
+        else:  # lines joined by a space: a comma would be printed inside the labelled address
+            rows.append(cells.row([caption, " ".join(field.lines)]))
     return rows
 
 
