@@ -120,4 +120,5 @@ def phase_breakdown(run: Run) -> dict[str, float]:
         "rows_per_step": timings.fed_positions / steps,
         "slots_per_step": timings.slots / steps,
         "slot_fill": timings.slot_fill,
+        "masked_decisions": timings.masks / max(timings.decisions, 1),
     }

@@ -10,8 +10,9 @@ runs are padded at later positions, which real tokens overwrite before anyone at
 them. Drafted tokens are kept while they equal the model's greedy choice and the grammar
 allows them (one device-to-host copy of the unmasked choices). The grammar then fills the
 next-token bitmasks at each slot's deciding position (on CUDA, without drafts, this overlaps
-the queued kernels); the mask is applied to the whole batch as one tensor operation, and one
-device-to-host copy brings back the choices and entropies of every slot.
+the queued kernels; on a CPU only for the slots whose unmasked greedy choice it refuses); the
+mask is applied to the whole batch as one tensor operation, and one device-to-host copy brings
+back the choices and entropies of every slot.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class StepTimings:
     live_slots: int = 0  # of which decoding a live request (not idle, not a finished one's padding)
     drafted: int = 0  # draft tokens fed
     confirmed: int = 0  # of which the model's choice confirmed
+    decisions: int = 0  # constrained choices made at a slot's deciding position
+    masks: int = 0  # of which needed the grammar's mask (the others' greedy choice was allowed)
 
     @property
     def slot_fill(self) -> float:
@@ -79,6 +82,9 @@ class ModelRunner:
         self.grammar = grammar
         self.limits = limits
         self.device = device
+        # On a CPU the step waits for its masks anyway: check each greedy choice first and mask
+        # only the rows that need it. On a GPU the masks overlap the queued kernels instead.
+        self.lazy_masks = device.type == "cpu"
         self.pad_id = config.pad_id
         self.bos_id = config.bos_id
         self.vocab_size = config.vocab_size
@@ -252,9 +258,15 @@ class ModelRunner:
                 for index in deciding
                 if (constraint := rows[index].constraint) is not None
             ]
-            self.grammar.fill_masks(pairs, self._bitmask_host)
-            self._ground(rows, pairs)
-            self._apply_mask(choice, count)
+            timings.decisions += len(pairs)
+            if self.lazy_masks:
+                pairs = self._refusing(rows, pairs, choice)
+            timings.masks += len(pairs)
+            if pairs:
+                self._bitmask_host[:count] = -1  # rows without a mask this step allow everything
+                self.grammar.fill_masks(pairs, self._bitmask_host)
+                self._ground(rows, pairs)
+                self._apply_mask(choice, count)
         masking = time.perf_counter() - masked
         packed, beam_rows = self._select(choice, entropy, rows)
         host = packed.cpu().tolist()  # the step's one device-to-host copy
@@ -366,6 +378,25 @@ class ModelRunner:
                     if position >= 0:
                         history[index, fed, back] = stream[position - 1] if position else self.bos_id
         return torch.from_numpy(history).to(self.device)
+
+    def _refusing(
+        self, rows: list[Sequence], pairs: list[tuple[Constraint, int]], choice: Tensor
+    ) -> list[tuple[Constraint, int]]:
+        """The rows that need a mask: beams, and greedy rows whose unmasked choice the grammar
+        or the document's text refuses. Elsewhere that choice is the constrained greedy choice
+        already, and checking one token costs far less than a mask over the vocabulary."""
+        guesses = choice.argmax(-1).tolist()
+        refusing = []
+        for constraint, index in pairs:
+            sequence, token = rows[index], guesses[index]
+            allowed = (
+                sequence.request_id not in self.groups
+                and constraint.allows(token)
+                and (sequence.grounding is None or sequence.grounding.allows(sequence.tokens, token))
+            )
+            if not allowed:
+                refusing.append((constraint, index))
+        return refusing
 
     def _ground(self, rows: list[Sequence], pairs: list[tuple[Constraint, int]]) -> None:
         """AND each span-writing row's grammar mask with what keeps its span printed in the

@@ -42,6 +42,10 @@ class Constraint:
         if not self.matcher.consume_token(token):
             raise GrammarError(f"token {token} refused: {self.matcher.get_error()}")
 
+    def allows(self, token: int) -> bool:
+        """Whether the grammar allows `token` next (nothing is consumed)."""
+        return self.matcher.validate_tokens([token]) == 1
+
     def try_accept(self, token: int) -> bool:
         """Consume `token` if the grammar allows it here; False (and no change) otherwise."""
         return bool(self.matcher.try_consume_tokens([token]))
