@@ -1,20 +1,21 @@
 """Grounded decoding: a printed span may only be written with text of the document.
 
-For a model that writes extractions, every string value except the model's decisions is a
-span, and while the decoder writes one, only tokens that keep it printed in the document are
-allowed (on top of the grammar's mask). A span continues one run of the document's text
-(whitespace runs read as one space) or jumps to another run at a space: a value spread over
-the lines of a boxed form is several pieces, each of them printed. Jumps go forward only,
-past the earliest place the span so far can end: every label of the generator's corpus is
-printed in order, and a span can no longer loop by jumping back to a word it has just
+For a model that writes extractions, every string value except the model's decisions is a span,
+and while the decoder writes one, only tokens that keep it printed in the document are allowed
+(on top of the grammar's mask). A span continues one run of the document's text (whitespace
+runs read as one space) or jumps to another run at a space: a value spread over the lines of a
+boxed form is several pieces, each of them printed; where the piece's last space may be either
+(`215 9` goes on as `9031` on its line or as `9187` on the next), both stay open. Jumps go
+forward only, past the earliest place the span so far can end: every label of the generator's
+corpus is printed in order, and a span can no longer loop by jumping back to a word it has just
 written (`436 MAPLE ST ST ST ...`), so a span is never longer than its document. A piece starts
 and ends where a word of the text does (`word_ends`), so a span cannot walk over the document
-writing one initial after another (`SHEUNG SHUI S S S S ...`). Container
-numbers and seals, and goods descriptions, are likewise printed in the order of their list:
-each one starts past where the previous one starts, so a list cannot go round and round a
-table writing the same or earlier lines again. A container number starts only where one is
-printed (ISO 6346-shaped, as the normaliser reads it), and once the last printed one is
-written the container list may only close: it cannot run on into the rest of the document.
+writing one initial after another (`SHEUNG SHUI S S S S ...`). Container numbers and seals, and
+goods descriptions, are likewise printed in the order of their list: each one starts past where
+the previous one starts, so a list cannot go round and round a table writing the same or
+earlier lines again. A container number starts only where one is printed (ISO 6346-shaped, as
+the normaliser reads it), and once the last printed one is written the container list may only
+close: it cannot run on into the rest of the document.
 
 `SpanVocabulary` is built once per runner; `DocumentSpans` once per request from the
 document's own bytes (the source token ids decode to them exactly); `SpanTracker` follows one
@@ -71,6 +72,12 @@ def earliest_end(text: bytes, piece: bytes, floor: int) -> int:
     words = piece.rstrip()
     found = text.find(words, floor) if words else -1
     return found + len(words) if found >= 0 else floor
+
+
+def resplit(piece: bytes) -> tuple[bytes, bytes] | None:
+    """`piece` cut at its last inner space (head, tail), as a jump there would have left it."""
+    cut = piece.rfind(b" ")
+    return (piece[:cut], piece[cut + 1 :]) if 0 < cut < len(piece) - 1 else None
 
 
 class SpanVocabulary:
@@ -209,10 +216,26 @@ class DocumentSpans:
 
     def continuing(self, anchor: bytes, floor: int) -> np.ndarray:
         """The bitmask words of the tokens that may follow `anchor`, the span's current piece,
-        printed at or after `floor` (where the span's earlier pieces end at the earliest)."""
+        printed at or after `floor` (where the span's earlier pieces end at the earliest). The
+        piece's last space may have been a jump: `Storvej 215 9` goes on as `9031` under it or
+        as `9187` on the next line of a two-column box (`resplit`)."""
         cached = self._cache.get((anchor, floor))
         if cached is not None:
             return cached
+        allowed = self._continued(anchor, floor)
+        split = resplit(anchor)
+        if split is not None:
+            head, tail = split
+            allowed |= self._continued(tail, earliest_end(self.text, head, floor))
+        if not allowed.any():  # nothing printed goes on: close, or jump at a space
+            printed_after = self.last_start >= earliest_end(self.text, anchor, floor)
+            allowed |= self.vocabulary.closing | (self.space_starts & printed_after)
+        words = self._cache[anchor, floor] = self.packed(allowed)
+        return words
+
+    def _continued(self, anchor: bytes, floor: int) -> np.ndarray:
+        """The tokens that go on with `anchor` as one run printed at or after `floor`, or close
+        it or jump from it where a word ends."""
         text = self.text
         jump_floor = earliest_end(text, anchor, floor)
         printed_after = self.last_start >= jump_floor  # a new piece starts past this one
@@ -235,10 +258,16 @@ class DocumentSpans:
                         ending = vocabulary.closes_after[tokens]
                         allowed[tokens] |= ~ending | self.ends[end + length]
                 position, seen = text.find(anchor, position + 1), seen + 1
-        if may_end or not allowed.any():  # close, or jump at a space, only at a word's end
+        if may_end:  # close, or jump at a space, only at a word's end
             allowed |= vocabulary.closing | (self.space_starts & printed_after)
-        words = self._cache[anchor, floor] = self.packed(allowed)
-        return words
+        return allowed
+
+    def starts_word(self, body: bytes, floor: int) -> bool:
+        """Whether `body` is printed at or after `floor` starting where a word does."""
+        position = self.text.find(body, floor)
+        while position >= 0 and not self.ends[position]:
+            position = self.text.find(body, position + 1)
+        return position >= 0
 
     def packed(self, allowed: np.ndarray) -> np.ndarray:
         """A boolean token mask as the grammar's int32 bitmask words."""
@@ -320,6 +349,15 @@ class SpanTracker:
             if text.find(piece, self.floor) >= 0:
                 self.anchor = piece
                 return
+            split = resplit(piece)
+            if split is not None:  # not one run: the last space was a jump to another line
+                head, tail = split
+                floor = earliest_end(text, head, self.floor)
+                if self.spans.starts_word(tail, floor):
+                    if self.first_piece is None:
+                        self.first_piece = head
+                    self.floor, self.anchor = floor, tail
+                    return
             if self.first_piece is None:
                 self.first_piece = self.anchor
             self.floor = earliest_end(text, self.anchor, self.floor)  # a jump: past this piece

@@ -75,6 +75,14 @@ def test_a_span_jumps_forward_only_so_it_cannot_loop_over_a_printed_word() -> No
     assert _allowed_after(document, [1]) == {b" MAPLE", b" ST", b" LOUIS", b'"}'}  # words ahead only
 
 
+def test_a_space_the_span_went_on_over_may_still_turn_out_to_be_a_jump() -> None:
+    tokens = [b'{"address":"', b"STORVEJ", b" 215", b" 9", b"031", b"187", b" HOBRO", b" ROMO", b'"}']
+    document = [1, 2, 3, 4, 6, 3, 5, 7]  # "STORVEJ 215 9031 HOBRO 9187 ROMO": two columns of a box
+    assert {b"031", b"187"} <= _allowed_after(document, [1, 2, 3], tokens)  # 9031 on, or 9187 below
+    assert b" ROMO" in _allowed_after(document, [1, 2, 3, 5], tokens)
+    assert b" HOBRO" not in _allowed_after(document, [1, 2, 3, 5], tokens)  # the jump went past it
+
+
 _LISTS = [
     b'{"',
     b"MSKU1234565",
