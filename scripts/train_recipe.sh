@@ -45,8 +45,15 @@ manifest-parser data generate --split validation --n 400 --seed 9 --out corpus/v
 manifest-parser train --config configs/v7.toml --stop-at-step 4400
 manifest-parser train --config configs/v7.toml --write-resume-point  # resume/v6.pt, step 4400
 manifest-parser train --config configs/v7.toml
+# stage 5 (v8): stage 4's stable phase continued from step 4400 on a corpus with figures that are
+# not labelled, lists led by the count and carriers' letterheads; stable to step 5600, then the decay
+manifest-parser data generate --split train --n 16000 --seed 10 --out corpus/train-10 --workers 2
+manifest-parser data generate --split validation --n 400 --seed 10 --out corpus/validation-10
+manifest-parser train --config configs/v8.toml --stop-at-step 5600
+manifest-parser train --config configs/v8.toml --write-resume-point  # resume/v6.pt, step 5600
+manifest-parser train --config configs/v8.toml
 
 # the gate: the candidate enters model_store/ only if it beats the committed model (README "The model")
-manifest-parser eval --gate runs/store/v7 --promote --limit 200 --heldout-set heldout-7 \
+manifest-parser eval --gate runs/store/v8 --promote --limit 200 --heldout-set heldout-7 \
     --data corpus/heldout-7 --data corpus/test-7 --data ../shared/eval/realistic \
     --data ../shared/contract/examples --data ../shared/eval/real-edi
