@@ -6,7 +6,8 @@ its goods share; a container without goods on a row of its own) or in a block of
 their own, and now and then the document number repeated on every row. Captions come
 from the pools like any other, mostly written as column codes (`PORT_OF_LOADING`). A
 cell holding the separator is quoted; a value over several lines is joined into one
-cell; whatever a goods line states that has no column follows its description.
+cell; whatever a goods line states that has no column follows its description. Many end with
+a trailer record (row count, run stamp, the writing system) that is not goods.
 """
 
 from __future__ import annotations
@@ -119,10 +120,29 @@ def cargo_rows(shipment: Shipment, cap: Captioner, cells: Cells, rng: random.Ran
     return lines
 
 
+def trailer(shipment: Shipment, cells: Cells, rng: random.Random) -> str:
+    """The file's closing record: counts, a run stamp, the system that wrote it (never labelled)."""
+    rows = len(shipment.items) + rng.choice((0, 0, 1, 2))
+    stamp = f"{rng.randint(2023, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    stamp += f"T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+    user = rng.choice(("edi", "ops", "batch", "sys", "exp")) + "." + rng.choice(("ham", "rtm", "sin", "nyc"))
+    parts = rng.choice(
+        (
+            ["#EOF", f"ROWS={rows}"],
+            ["TRAILER", str(rows), stamp],
+            ["END OF FILE", f"{rows} RECORDS"],
+            ["#GENERATED", stamp, user, f"COUNT={rows}"],
+            [f"Total records: {rows}"],
+        )
+    )
+    return cells.row(parts)
+
+
 def export_lines(
     shipment: Shipment, groups: dict[str, Group], cap: Captioner, rng: random.Random
 ) -> list[str]:
-    """The whole document as an export: title line now and then, header rows, cargo rows, totals."""
+    """The whole document as an export: title line now and then, header rows, cargo rows, totals,
+    and now and then a trailer record."""
     cells = Cells.for_document(rng)
     lines = []
     if rng.random() < 0.5:
@@ -134,4 +154,6 @@ def export_lines(
     for name in ("totals", "remarks"):
         if name in groups:
             lines += header_rows(groups[name].fields, cells, rng)
+    if rng.random() < 0.5:
+        lines.append(trailer(shipment, cells, rng))
     return lines

@@ -11,7 +11,7 @@ import pytest
 from service.data import corpus
 from service.data.layouts import generator
 from service.data.layouts.captioner import Captioner
-from service.data.layouts.export import SEPARATORS, Cells, cargo_rows
+from service.data.layouts.export import SEPARATORS, Cells, cargo_rows, trailer
 from service.data.layouts.styles import LayoutStyle
 from service.data.world import DOCUMENT_TYPES, sample_shipment
 
@@ -53,3 +53,14 @@ def test_export_documents_print_every_labelled_value() -> None:
         text = generator.render(shipment, LayoutStyle("de/en", "export", "none"), rng)
         corpus.check_printed(shipment, text)
         assert shipment.style.layout == "de/en|export|none|none"
+
+
+def test_some_exports_end_with_a_trailer_record_that_is_not_goods() -> None:
+    trailers = 0
+    for seed in range(30):
+        rng = random.Random(seed)
+        shipment = sample_shipment(rng.choice(DOCUMENT_TYPES), rng)
+        last = trailer(shipment, Cells(sep=";", codes=True), rng)
+        assert not any(item.description in last for item in shipment.items)
+        trailers += any(mark in last for mark in ("ROWS=", "TRAILER", "END OF FILE", "COUNT=", "records"))
+    assert trailers == 30
