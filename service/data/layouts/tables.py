@@ -148,7 +148,7 @@ def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: 
             item, ["description", "packages"] if count else ["description"], cap, rng, dg_apart
         )
         figure = goods_cell(item, other, rng) if other else ""
-        if figure:
+        if other and figure:
             details.insert(rng.randint(0, len(details)), f"{cap(other).replace(chr(10), ' ')}: {figure}")
         marker = pattern.format(n=number)
         if inline:
