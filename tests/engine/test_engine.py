@@ -223,6 +223,7 @@ def test_cancelled_request_frees_its_slot_within_a_step(tokenizer: Tokenizer) ->
         follower = asyncio.create_task(engine.submit(source, DecodeParams(max_new_tokens=10)))
         await asyncio.sleep(0)
         long_job.cancel()
+        await asyncio.sleep(0)  # the cancellation reaches the request (and the engine) here
         observer.events.append(("cancelled", 0))
         result = await follower
         with pytest.raises(asyncio.CancelledError):
