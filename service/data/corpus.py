@@ -25,6 +25,8 @@ from pydantic import ValidationError
 
 from service.data import noise
 from service.data.families import LayoutFamily, all_families
+from service.data.layouts.afterword import afterword
+from service.data.layouts.draw import BORDERS
 from service.data.shipment import Shipment, collapse
 from service.data.spans import extraction
 from service.data.world import sample_shipment
@@ -47,6 +49,9 @@ MAX_CHARS = 6000
 # share of them gets scan noise on their unlabelled lines. E-mails, exports and EDI never
 # pass through a scanner, and `ocr_scan_bl` makes its own noise.
 _SCANNED_SHARE = 0.2
+# Printed layouts that go on below their goods (charges, declarations, signatures): the
+# stochastic generator composes its own; a family's page gets the same blocks appended.
+_AFTERWORD_SHARE = 0.6
 _PRINTED_LAYOUTS = frozenset((
     "carrier_bl_boxes", "sea_waybill_form", "booking_style_bl", "awb_boxes", "awb_house_list", "cmr_boxes",
     "cim_boxes", "arrival_notice_form", "packing_list_form", "pipe_table", "tab_aligned_table",
@@ -205,6 +210,8 @@ def render_shipment(
     while True:
         shipment = sample_shipment(document_type, rng)
         text = family.render(shipment, rng)
+        if family.name in _PRINTED_LAYOUTS and rng.random() < _AFTERWORD_SHARE:
+            text = _with_afterword(text, shipment, rng)
         if len(text) <= limit:
             break
     if family.name in _PRINTED_LAYOUTS and rng.random() < _SCANNED_SHARE:
@@ -216,6 +223,14 @@ def render_shipment(
     except LabelError as error:
         raise LabelError(f"layout family {family.name!r} ({document_type}): {error}") from None
     return text, label, shipment
+
+
+def _with_afterword(text: str, shipment: Shipment, rng: random.Random) -> str:
+    """`text` with what papers print below their goods appended, as wide as its widest line."""
+    width = min(124, max(60, *(len(line) for line in text.splitlines())))
+    border = BORDERS[rng.choice(("none", "ascii", "ascii"))]
+    blocks = afterword(shipment, border, width, rng)
+    return "\n\n".join([text, *("\n".join(block).rstrip("\n") for block in blocks)])
 
 
 def make_record(split: str, seed: int, index: int, families: list[LayoutFamily]) -> dict[str, Any]:

@@ -3,9 +3,11 @@
 `render(shipment, style, rng)` draws the document's habits once (captioner, placer, page
 width), then composes: letterhead (a forwarder's, or the carrier's on its own papers) and
 copy mark, the title, the header groups placed by the style's placement, the cargo lines
-as a table or a list with the containers and any dangerous goods, the totals, remarks,
-clauses and footer; now and then the sailing and arrival are told in a sentence instead
-of boxes or lines. The e-mail placement writes the same groups as an e-mail: headers,
+as a table or a list with the containers and any dangerous goods, the totals and remarks,
+then what papers print below their goods (`afterword`: charges, declarations, signatures,
+clauses, and now and then the dates, terms or date of issue), and the footer; now and then
+the sailing and arrival are told in a sentence instead of boxes or lines. The e-mail
+placement writes the same groups as an e-mail: headers,
 prose sentences that carry some values, the rest as caption/value lines, a signature and
 a quoted earlier message. The export placement writes them as a system's delimited flat
 file (`export`). A style with OCR noise reads the whole document through a scan, values
@@ -26,6 +28,7 @@ from service.data.families._prose import (
     phrase,
 )
 from service.data.layouts import ocr, surroundings
+from service.data.layouts.afterword import afterword
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import BORDERS, Border, fit
 from service.data.layouts.export import export_lines
@@ -112,8 +115,11 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
         left, right = groups.pop("parties"), groups.pop("references")
         numbered = style.placement == "numbered"
         lines += [*placer.panels(left.fields, right.fields, rng, numbered), ""]
+    # Papers that state their dates, terms or date of issue at the foot, below the goods
+    late = [name for name in ("dates", "terms") if name in groups and rng.random() < 0.25]
+    issued_late = _take(groups.get("references"), "issue_date") if rng.random() < 0.2 else None
     for name, group in groups.items():
-        if name in ("totals", "remarks"):
+        if name in ("totals", "remarks", *late):
             continue
         if rng.random() < 0.25:
             lines.append(cap(_SECTION[name]))
@@ -128,8 +134,15 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
     for name in ("totals", "remarks"):
         if name in groups:
             lines += [*placer.place(groups[name].fields, rng), ""]
+    foot = afterword(shipment, border, width, rng) if rng.random() < 0.8 else []
+    foot += [placer.place(groups[name].fields, rng) for name in late if groups[name].fields]
+    if issued_late:
+        foot.append(placer.place([issued_late], rng))
     if rng.random() < 0.5:
-        lines += [*surroundings.clauses(shipment, width, rng), ""]
+        foot.append(surroundings.clauses(shipment, width, rng))
+    rng.shuffle(foot)
+    for block in foot:
+        lines += [*block, ""]
     if rng.random() < 0.5 or pages == 2:
         lines.append(surroundings.footer(shipment, pages, pages, rng))
     return lines
