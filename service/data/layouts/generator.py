@@ -59,15 +59,23 @@ _SECTION = {
 
 
 def _cargo(
-    shipment: Shipment, cap: Captioner, border: Border, width: int, table: bool, rng: random.Random
+    shipment: Shipment,
+    cap: Captioner,
+    border: Border,
+    width: int,
+    table: bool,
+    rng: random.Random,
+    totals: Group | None,
 ) -> list[str]:
-    """Section heading, goods lines, containers (before or after) and a dangerous-goods note."""
+    """Section heading, goods lines, containers (before or after) and a dangerous-goods note;
+    half the tables print the `totals` that have a column in a last row (taken from the group)."""
     lines: list[str] = []
     if rng.random() < 0.4:
         lines += [cap("section_cargo"), ""]
     dg_apart = any(item.dangerous for item in shipment.items) and rng.random() < 0.4
+    summed = totals if rng.random() < 0.5 else None
     goods = (
-        cargo_table(shipment.items, cap, border, width, rng, dg_apart)
+        cargo_table(shipment.items, cap, border, width, rng, dg_apart, summed)
         if table
         else cargo_list(shipment.items, cap, rng, dg_apart)
     )
@@ -130,9 +138,9 @@ def _form(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.Ra
     if pages == 2:
         lines += [surroundings.footer(shipment, 1, 2, rng), "", shipment.title, ""]
     table = style.placement in ("boxes", "numbered") or rng.random() < 0.6
-    lines += _cargo(shipment, cap, border, width, table, rng)
+    lines += _cargo(shipment, cap, border, width, table, rng, groups.get("totals"))
     for name in ("totals", "remarks"):
-        if name in groups:
+        if name in groups and groups[name].fields:
             lines += [*placer.place(groups[name].fields, rng), ""]
     foot = afterword(shipment, border, width, rng) if rng.random() < 0.8 else []
     foot += [placer.place(groups[name].fields, rng) for name in late if groups[name].fields]
@@ -203,9 +211,9 @@ def _email(shipment: Shipment, style: LayoutStyle, cap: Captioner, rng: random.R
     for name, group in groups.items():
         if group.fields and name not in ("totals", "remarks"):
             body += [*placer.place(group.fields, rng), ""]
-    body += _cargo(shipment, cap, border, width, table=rng.random() < 0.5, rng=rng)
+    body += _cargo(shipment, cap, border, width, rng.random() < 0.5, rng, groups.get("totals"))
     for name in ("totals", "remarks"):
-        if name in groups:
+        if name in groups and groups[name].fields:
             body += [*placer.place(groups[name].fields, rng), ""]
     body += [phrase(CLOSING, language, rng), ""]
     body += surroundings.signature(sender, company, language, rng)

@@ -15,6 +15,7 @@ from service.data.families._grid import item_cell
 from service.data.layouts import distractors
 from service.data.layouts.captioner import Captioner
 from service.data.layouts.draw import Border, fit, grid
+from service.data.layouts.groups import Group
 from service.data.shipment import Container, Item
 
 GOODS_CAPTION = {
@@ -75,10 +76,46 @@ def leftovers(
     return notes
 
 
+# What a goods table's totals row says where the goods phrase would stand
+_TOTAL_WORDS = (
+    "TOTAL", "TOTAL:", "TOTALS", "TTL", "Total", "GRAND TOTAL", "Summe", "GESAMT", "Total général",
+    "Totaal", "Totale", "TOTAL GERAL", "Total general",
+)  # fmt: skip
+_TOTAL_COLUMNS = {
+    "total_packages": ("packages", "quantity"),
+    "total_gross_weight": ("weight",),
+    "total_volume": ("volume",),
+}
+
+
+def totals_row(columns: list[str], totals: Group, rng: random.Random) -> list[list[str]] | None:
+    """The stated totals under their goods columns and a word that says so (first column, or
+    under the descriptions); the fields it prints leave `totals`. None when no total has a column."""
+    row: list[list[str]] = [[""] for _ in columns]
+    placed = []
+    for total in totals.fields:
+        column = next((columns.index(c) for c in _TOTAL_COLUMNS.get(total.key, ()) if c in columns), None)
+        if column is not None:
+            row[column] = list(total.lines)
+            placed.append(total)
+    if not placed:
+        return None
+    row[0 if row[0] == [""] else columns.index("description")] = [rng.choice(_TOTAL_WORDS)]
+    totals.fields = [total for total in totals.fields if total not in placed]
+    return row
+
+
 def cargo_table(
-    items: list[Item], cap: Captioner, border: Border, width: int, rng: random.Random, dg_apart: bool
+    items: list[Item],
+    cap: Captioner,
+    border: Border,
+    width: int,
+    rng: random.Random,
+    dg_apart: bool,
+    totals: Group | None = None,
 ) -> list[str]:
-    """The goods lines as a table of sampled columns, drawn with `border`."""
+    """The goods lines as a table of sampled columns, drawn with `border`; with `totals`, a last
+    row holds those that have a column (see `totals_row`)."""
     dg_column = not dg_apart and any(i.dangerous for i in items) and rng.random() < 0.5
     columns = goods_columns(rng, dg_column)
     head = [cap(GOODS_CAPTION[key]) for key in columns]
@@ -93,6 +130,9 @@ def cargo_table(
             else:
                 row.append(goods_cell(item, key, rng).split("\n"))
         bodies.append(row)
+    summed = totals_row(columns, totals, rng) if totals else None
+    if summed:
+        bodies.append(summed)
     widths = []
     for index, key in enumerate(columns):
         longest = max(len(line) for row in bodies for line in row[index])

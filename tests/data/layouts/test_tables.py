@@ -1,5 +1,6 @@
-"""Goods lists and tables: the count may lead the goods phrase ("5 cartons cotton towels"), and
-figures that are not labelled (net weight, units, part numbers) stand beside the labelled ones."""
+"""Goods lists and tables: the count may lead the goods phrase ("5 cartons cotton towels"),
+figures that are not labelled (net weight, units, part numbers) stand beside the labelled ones,
+and a table's last row may hold the totals under their columns."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import re
 from service.data.families._fieldtext import packages_text
 from service.data.layouts import distractors
 from service.data.layouts.captioner import Captioner
+from service.data.layouts.draw import BORDERS
+from service.data.layouts.groups import build_groups
 from service.data.layouts.styles import LayoutStyle
-from service.data.layouts.tables import cargo_list, goods_columns
+from service.data.layouts.tables import cargo_list, cargo_table, goods_columns
 from service.data.world import sample_shipment
 
 
@@ -52,3 +55,24 @@ def test_goods_tables_now_and_then_carry_columns_that_are_not_labelled() -> None
     with_figures = [cols for cols in drawn if set(cols) & set(distractors.GOODS_KINDS)]
     assert 0.4 < len(with_figures) / len(drawn) < 0.8
     assert all(cols.index("description") >= 0 and len(set(cols)) == len(cols) for cols in drawn)
+
+
+def test_a_totals_row_prints_the_totals_that_have_a_column_and_takes_them_from_the_group() -> None:
+    summed = 0
+    for seed in range(60):
+        rng = random.Random(seed)
+        shipment = sample_shipment("bill_of_lading", rng)
+        cap = Captioner.for_document(LayoutStyle("en", "boxes", "ascii"), shipment, rng)
+        totals = build_groups(shipment, cap, rng).get("totals")
+        if totals is None:
+            continue
+        stated = {total.key: total.lines[0] for total in totals.fields}
+        text = "\n".join(cargo_table(shipment.items, cap, BORDERS["ascii"], 110, rng, False, totals))
+        in_row = set(stated) - {total.key for total in totals.fields}
+        if not in_row:
+            continue
+        summed += 1
+        below_goods = text[text.rfind(shipment.items[-1].description.split()[0]) :]
+        assert re.search(r"total|ttl|summe|gesamt|totaal", below_goods, re.IGNORECASE), text
+        assert all(stated[key].split()[0] in below_goods for key in in_row), text
+    assert summed >= 10
