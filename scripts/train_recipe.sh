@@ -52,8 +52,16 @@ manifest-parser data generate --split validation --n 400 --seed 10 --out corpus/
 manifest-parser train --config configs/v8.toml --stop-at-step 5600
 manifest-parser train --config configs/v8.toml --write-resume-point  # resume/v6.pt, step 5600
 manifest-parser train --config configs/v8.toml
+# stage 6 (v9): stage 5's stable phase continued from step 5600 on a corpus whose papers go on below
+# their goods (charges, declarations, signatures) and whose tables may end in a totals row; stable
+# to step 6720, then the decay
+manifest-parser data generate --split train --n 16000 --seed 11 --out corpus/train-11 --workers 2
+manifest-parser data generate --split validation --n 400 --seed 11 --out corpus/validation-11
+manifest-parser train --config configs/v9.toml --stop-at-step 6720
+manifest-parser train --config configs/v9.toml --write-resume-point  # resume/v6.pt, step 6720
+manifest-parser train --config configs/v9.toml
 
 # the gate: the candidate enters model_store/ only if it beats the committed model (README "The model")
-manifest-parser eval --gate runs/store/v8 --promote --limit 200 --heldout-set heldout-7 \
+manifest-parser eval --gate runs/store/v9 --promote --limit 200 --heldout-set heldout-7 \
     --data corpus/heldout-7 --data corpus/test-7 --data ../shared/eval/realistic \
     --data ../shared/contract/examples --data ../shared/eval/real-edi
