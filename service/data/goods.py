@@ -413,6 +413,38 @@ def sample_description(style: Style, rng: random.Random) -> tuple[str, str, Comm
     return (phrase.upper() if rng.random() < 0.6 else phrase), code.hs6, None
 
 
+_SPEC_WORDS = (
+    "GRADE 1", "GRADE A", "CLASS A", "TYPE 55", "S235JR", "S355MC", "AISI 304", "SUS316L", "100% COTTON",
+    "PVC COATED", "GALVANIZED", "ASSORTED COLOURS", "KNOCK-DOWN", "RECTIFIED EDGE", "GLAZED", "BLACK",
+    "FOOD GRADE", "WITH ACCESSORIES", "NEW", "UNASSEMBLED", "REFINED", "NON-WOVEN", "HOT ROLLED",
+)  # fmt: skip
+
+
+def _spec_part(decimal_comma: bool, rng: random.Random) -> str:
+    def decimal(value: float) -> str:
+        text = f"{value:.{rng.choice((1, 2))}f}"
+        return text.replace(".", ",") if decimal_comma else text
+
+    a, b, c = rng.randint(2, 300), rng.randint(2, 1500), rng.randint(2, 200)
+    x = rng.choice(("X", "x", " X "))
+    return rng.choice((
+        f"{a}{x}{b} CM", f"{a}{x}{b}{x}{c} MM", f"{decimal(rng.uniform(0.5, 12))}{x}{b} MM",
+        f"DIA. {decimal(rng.uniform(0.5, 40))}MM", f"{rng.choice((2, 14, 27, 32, 55))} INCH",
+        f"{rng.choice((5, 12, 40, 120, 250))}W", f"{rng.choice((12, 24, 230, 400))}V", f"{c} GSM",
+        f"MODEL {''.join(rng.choices(string.ascii_uppercase, k=2))}-{rng.randint(100, 9999)}",
+        f"ART. NO. {rng.randint(10000, 999999)}", f"SIZE {c}-{c + rng.randint(2, 8)}",
+        f"0-{rng.choice((10, 25, 40, 100))} BAR", f"DN {rng.choice((15, 25, 50))} - DN {b}",
+        rng.choice(_SPEC_WORDS), rng.choice(_SPEC_WORDS),
+    ))  # fmt: skip
+
+
+def sample_spec(decimal_comma: bool, rng: random.Random) -> str:
+    """A specification that ends a goods phrase (sizes, grade, model, material): one or two parts.
+    Never a package word, a weight or a tariff or UN number, which the contract keeps apart."""
+    parts = [_spec_part(decimal_comma, rng) for _ in range(rng.choice((1, 1, 2)))]
+    return rng.choice((" ", ", ")).join(parts)
+
+
 def sample_marks(consignee: str, city: str, quantity: int, rng: random.Random) -> str:
     """Shipping marks: "N/M", "ACME/HAMBURG/C/NO. 1-12", "PO 4500123456"."""
     stem = re.sub(r"[^A-Z0-9]", "", consignee.upper())[: rng.randint(3, 8)] or "CNEE"

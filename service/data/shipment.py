@@ -179,6 +179,7 @@ class Item:
     volume: Volume | None = None
     marks: str | None = None
     dangerous: DangerousGoods | None = None
+    spec: str | None = None  # the description's last words, a specification a table may print on its own line
 
     def label(self) -> dict[str, Any]:
         return {

@@ -470,6 +470,10 @@ def _items(shipment: Shipment, route: Route, unit: str, cubic_feet: bool, rng: r
         quantity = max(low, min(high, int(low + rng.paretovariate(1.3) * (high - low) / 12)))
         kg_low, kg_high, cbm_low, cbm_high = goods.PACKAGE_SIZES[kind]
         item = Item(description=phrase)
+        if rng.random() < 0.35:
+            spec = goods.sample_spec(style.decimal_comma, rng)
+            item.spec = spec if phrase.isupper() or rng.random() < 0.5 else spec.lower()
+            item.description = f"{phrase}{rng.choice((' ', ', '))}{item.spec}"
         if rng.random() < 0.93:
             item.quantity = sample_count(quantity, style, rng)
             if rng.random() < 0.92:

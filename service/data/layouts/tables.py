@@ -46,6 +46,14 @@ def goods_columns(rng: random.Random, dg_column: bool) -> list[str]:
     return chosen
 
 
+def description_lines(item: Item, rng: random.Random) -> list[str]:
+    """The goods phrase, most of the time with its specification on a line of its own."""
+    spec, text = item.spec, item.description
+    if spec and text.endswith(" " + spec) and rng.random() < 0.7:
+        return [text[: -len(spec)].rstrip(), spec]
+    return [text]
+
+
 def goods_cell(item: Item, key: str, rng: random.Random) -> str:
     """One goods-table cell by column key: the item's value, or a figure that is not labelled."""
     if key in distractors.GOODS_KINDS:
@@ -124,7 +132,7 @@ def cargo_table(
         row = []
         for key in columns:
             if key == "description":
-                row.append([item.description, *leftovers(item, columns, cap, rng, dg_apart)])
+                row.append([*description_lines(item, rng), *leftovers(item, columns, cap, rng, dg_apart)])
             elif key == "line":
                 row.append([str(number)])
             else:
@@ -194,8 +202,9 @@ def cargo_list(items: list[Item], cap: Captioner, rng: random.Random, dg_apart: 
         if inline:
             lines.append(marker + joiner.join([phrase, *details]))
         else:
-            lines.append(marker + phrase)
-            lines.extend("    " + detail for detail in details)
+            first, *rest = description_lines(item, rng) if not count else [phrase]
+            lines.append(marker + first)
+            lines.extend("    " + detail for detail in [*rest, *details])
     return lines
 
 

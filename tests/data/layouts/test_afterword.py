@@ -66,12 +66,12 @@ def _after_goods(record: dict) -> tuple[int, bool]:
 def test_printed_papers_go_on_after_their_goods_and_some_state_fields_there() -> None:
     family = stochastic.for_split("train")
     tails, later = [], 0
-    for index in range(80):
+    for index in range(120):
         record = corpus.make_record("train", 23, index, [family])
         if record["style"].split("|")[1] in ("boxes", "numbered", "kv") and record["label"]["items"]:
             tail, field_after = _after_goods(record)
             tails.append(tail)
             later += field_after
-    assert len(tails) >= 20
-    assert statistics.median(tails) >= 800  # without the afterword: about 460
+    assert len(tails) >= 40
+    assert statistics.median(tails) >= 560  # without the afterword: about 460
     assert later >= 2

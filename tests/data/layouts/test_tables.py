@@ -1,9 +1,11 @@
 """Goods lists and tables: the count may lead the goods phrase ("5 cartons cotton towels"),
 figures that are not labelled (net weight, units, part numbers) stand beside the labelled ones,
-and a table's last row may hold the totals under their columns."""
+a goods phrase's specification may stand on a line of its own, and a table's last row may hold
+the totals under their columns."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -23,7 +25,7 @@ def test_some_lists_lead_with_the_count_and_all_print_every_description() -> Non
         rng = random.Random(seed)
         shipment = sample_shipment("arrival_notice", rng)
         cap = Captioner.for_document(LayoutStyle("en", "kv", "none"), shipment, rng)
-        text = "\n".join(cargo_list(shipment.items, cap, rng, dg_apart=False))
+        text = " ".join(" ".join(cargo_list(shipment.items, cap, rng, dg_apart=False)).split())
         for item in shipment.items:
             assert item.description in text
             count = packages_text(item)
@@ -76,3 +78,19 @@ def test_a_totals_row_prints_the_totals_that_have_a_column_and_takes_them_from_t
         assert re.search(r"total|ttl|summe|gesamt|totaal", below_goods, re.IGNORECASE), text
         assert all(stated[key].split()[0] in below_goods for key in in_row), text
     assert summed >= 10
+
+
+def test_a_specification_may_stand_on_its_own_line_and_stays_in_the_description() -> None:
+    own_line = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        shipment = sample_shipment("bill_of_lading", rng)
+        cap = Captioner.for_document(LayoutStyle("en", "boxes", "ascii"), shipment, rng)
+        lines = cargo_table(shipment.items, cap, BORDERS["ascii"], 124, rng, False)
+        for item in shipment.items:
+            if not item.spec:
+                continue
+            assert item.label()["description"].endswith(item.spec)
+            head = item.description[: -len(item.spec)].rstrip()
+            own_line += any(head in line and item.spec in below for line, below in itertools.pairwise(lines))
+    assert own_line >= 5
