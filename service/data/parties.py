@@ -223,6 +223,39 @@ def _town(country: str, rng: random.Random) -> reference.Location:
     return rng.choice(towns)
 
 
+_PREMISES = (
+    "Unit {n}", "Suite {n}", "Room {n}{m:02d}", "Building {a}", "Lot {a}{d}", "Plot No. {n}", "Hall {d}",
+    "Floor {d}", "Block {a}", "{d}F, Tower {a}",
+)  # fmt: skip
+_ESTATES = ("{s} Business Park", "{s} Industrial Estate", "{s} Industrial Area", "{s} Logistics Centre",
+            "{s} Free Zone", "P.O. Box {box}")  # fmt: skip
+_LOCAL_ESTATES = {
+    "de": ("Gewerbegebiet {s}", "Industriepark {s}", "Postfach {box}"),
+    "fr": ("Parc d'activités {s}", "Zone industrielle {s}", "BP {box}"),
+    "es": ("Polígono Industrial {s}", "Apartado {box}"),
+    "it": ("Zona Industriale {s}", "Casella Postale {box}"),
+    "nl": ("Bedrijventerrein {s}", "Postbus {box}"),
+    "pt": ("Zona Industrial {s}", "Caixa Postal {box}"),
+}
+
+
+def _premises(rng: random.Random) -> list[str]:
+    """A unit, suite or plot line that some addresses lead with."""
+    if rng.random() >= 0.2:
+        return []
+    numbers = {"n": rng.randint(1, 60), "m": rng.randint(1, 40), "d": rng.randint(1, 9)}
+    return [rng.choice(_PREMISES).format(a=rng.choice("ABCDEFGH"), **numbers)]
+
+
+def _estate(stems: str, rng: random.Random) -> list[str]:
+    """A business park, industrial estate or post box line between the street and the town."""
+    if rng.random() >= 0.2:
+        return []
+    wordings = _LOCAL_ESTATES.get(stems, ()) if rng.random() < 0.5 else ()
+    stem = rng.choice(STEMS[stems]).title()
+    return [rng.choice(wordings or _ESTATES).format(s=stem, box=rng.randint(10, 99999))]
+
+
 def sample_address(
     country: str, rng: random.Random, print_country: bool = True
 ) -> tuple[list[str], str | None, str | None]:
@@ -248,7 +281,7 @@ def sample_address(
     if not style.postcode:
         line = line.replace("  ", " ")
     upper = rng.random() < 0.3
-    lines = [street, line]
+    lines = [*_premises(rng), street, *_estate(style.stems, rng), line]
     printed_country: str | None = None
     name: str | None = None
     if print_country:

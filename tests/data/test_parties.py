@@ -49,3 +49,10 @@ def test_placeholders_label_null_and_to_order_has_no_address() -> None:
         order = parties.to_order_party(rng).label()
         assert order is not None and order["name"].startswith("TO ") and "ORDER" in order["name"]
         assert order["address"] is None and order["country"] is None
+
+
+def test_some_addresses_run_to_four_or_more_lines_with_a_unit_or_an_estate() -> None:
+    rng = random.Random(8)
+    lengths = [len(parties.sample_address(rng.choice(("DE", "US", "CN", "FR")), rng)[0]) for _ in range(400)]
+    assert max(lengths) >= 5
+    assert 0.1 < sum(n >= 4 for n in lengths) / len(lengths) < 0.5
