@@ -16,6 +16,7 @@ from service.data.layouts.draw import BORDERS
 from service.data.layouts.groups import build_groups
 from service.data.layouts.styles import LayoutStyle
 from service.data.layouts.tables import cargo_list, cargo_table, goods_columns
+from service.data.shipment import Shipment
 from service.data.world import sample_shipment
 
 
@@ -59,12 +60,17 @@ def test_goods_tables_now_and_then_carry_columns_that_are_not_labelled() -> None
     assert all(cols.index("description") >= 0 and len(set(cols)) == len(cols) for cols in drawn)
 
 
+def _boxed_bill(seed: int) -> tuple[random.Random, Shipment, Captioner]:
+    """A bill of lading's shipment and captioner for an English boxed form, and the stream after them."""
+    rng = random.Random(seed)
+    shipment = sample_shipment("bill_of_lading", rng)
+    return rng, shipment, Captioner.for_document(LayoutStyle("en", "boxes", "ascii"), shipment, rng)
+
+
 def test_a_totals_row_prints_the_totals_that_have_a_column_and_takes_them_from_the_group() -> None:
     summed = 0
     for seed in range(60):
-        rng = random.Random(seed)
-        shipment = sample_shipment("bill_of_lading", rng)
-        cap = Captioner.for_document(LayoutStyle("en", "boxes", "ascii"), shipment, rng)
+        rng, shipment, cap = _boxed_bill(seed)
         totals = build_groups(shipment, cap, rng).get("totals")
         if totals is None:
             continue
@@ -83,9 +89,7 @@ def test_a_totals_row_prints_the_totals_that_have_a_column_and_takes_them_from_t
 def test_a_specification_may_stand_on_its_own_line_and_stays_in_the_description() -> None:
     own_line = 0
     for seed in range(40):
-        rng = random.Random(seed)
-        shipment = sample_shipment("bill_of_lading", rng)
-        cap = Captioner.for_document(LayoutStyle("en", "boxes", "ascii"), shipment, rng)
+        rng, shipment, cap = _boxed_bill(seed)
         lines = cargo_table(shipment.items, cap, BORDERS["ascii"], 124, rng, False)
         for item in shipment.items:
             if not item.spec:
