@@ -18,7 +18,12 @@ from collections.abc import Iterator
 
 from service.readers.spans import Joined, Span
 
-_SENTENCE_END = re.compile(r"\s\.(?=\s|$)|(?<=[A-Za-z]{3})\.(?=\s|$)")
+# Abbreviations a goods phrase goes on after (`ART. NO. 381447`, `DIA. 2.00MM`): their dot ends no sentence
+_ABBREVIATIONS = ("ART", "DIA", "REF", "INCL", "APPROX", "NOM")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{form})" for word in _ABBREVIATIONS for form in (word, word.lower(), word.capitalize())
+)
+_SENTENCE_END = re.compile(rf"\s\.(?=\s|$)|(?<=[A-Za-z]{{3}}){_NOT_ABBREVIATED}\.(?=\s|$)")
 _QUANTITY_OF = re.compile(r"\d[\d.,]*\s+[A-Z]+(?:\s+(?:NET|GROSS))?\s+OF\s+", re.IGNORECASE)
 _PACKING = re.compile(
     r"\bCONTAINING\b|\bWEIGHT\b|\bMEASUREMENT\b"

@@ -35,6 +35,8 @@ def _lines(*parts: str) -> tuple[str, list[Span]]:
         ((".",), "."),  # nothing but a dot: kept as written
         (("COTTON T-SHIRTS", "HS 6109.10"), "COTTON T-SHIRTS"),
         (("LITHIUM BATTERIES UN3480 CLASS 9",), "LITHIUM BATTERIES"),
+        (("LEATHER SHOES ART. NO. 381447",), "LEATHER SHOES ART. NO. 381447"),
+        (("Steel wire, dia. 2.50MM . FREIGHT PREPAID",), "Steel wire, dia. 2.50MM"),
     ],
 )
 def test_goods_phrase(parts: tuple[str, ...], phrase: str) -> None:
